@@ -1,0 +1,143 @@
+//! The control API under `/_control/`: what scenarios, the CLI and tools use to set up
+//! sites and drive the backend side (clock now; operators and visitors next).
+//!
+//! Steps call [`super::sites::Sites`] in-process; this HTTP face exposes the same
+//! operations. It answers only on the bare loopback host, never on a site origin, so
+//! the widget under test cannot reach it.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+
+use super::sites::{label_from_host, EmbedScript};
+use super::{error_response, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/sites", get(list_sites).post(create_site))
+        .route("/sites/{label}", get(get_site).delete(delete_site))
+        .route("/sites/{label}/embed", axum::routing::put(put_embed))
+        .route("/sites/{label}/clock/advance", post(advance_clock))
+        .route_layer(middleware::from_fn(loopback_host_only))
+}
+
+async fn loopback_host_only(req: Request, next: Next) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if label_from_host(host).is_some() {
+        return error_response(
+            StatusCode::FORBIDDEN,
+            "the control API is not served on site origins".into(),
+        );
+    }
+    next.run(req).await
+}
+
+async fn list_sites(State(state): State<AppState>) -> Response {
+    Json(serde_json::json!({ "sites": state.sites.labels() })).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CreateSite {
+    #[serde(default)]
+    name: String,
+}
+
+async fn create_site(
+    State(state): State<AppState>,
+    body: Result<Json<CreateSite>, JsonRejection>,
+) -> Response {
+    let Json(body) = match body {
+        Ok(b) => b,
+        Err(e) => return rejection(e),
+    };
+    let site = state.sites.create(&body.name);
+    (StatusCode::CREATED, Json(site)).into_response()
+}
+
+async fn get_site(State(state): State<AppState>, Path(label): Path<String>) -> Response {
+    match state.sites.get(&label) {
+        Some(site) => Json(site).into_response(),
+        None => no_site(&label),
+    }
+}
+
+async fn delete_site(State(state): State<AppState>, Path(label): Path<String>) -> Response {
+    match state.sites.remove(&label) {
+        Some(_) => StatusCode::NO_CONTENT.into_response(),
+        None => no_site(&label),
+    }
+}
+
+async fn put_embed(
+    State(state): State<AppState>,
+    Path(label): Path<String>,
+    body: Result<Json<EmbedBody>, JsonRejection>,
+) -> Response {
+    let Json(body) = match body {
+        Ok(b) => b,
+        Err(e) => return rejection(e),
+    };
+    let embed = EmbedScript {
+        before_identify: body.before_identify,
+        after_identify: body.after_identify,
+    };
+    match state.sites.update(&label, |s| {
+        s.embed = embed;
+        s.clone()
+    }) {
+        Some(site) => Json(site).into_response(),
+        None => no_site(&label),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EmbedBody {
+    #[serde(default)]
+    before_identify: String,
+    #[serde(default)]
+    after_identify: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Advance {
+    seconds: u64,
+}
+
+async fn advance_clock(
+    State(state): State<AppState>,
+    Path(label): Path<String>,
+    body: Result<Json<Advance>, JsonRejection>,
+) -> Response {
+    let Json(body) = match body {
+        Ok(b) => b,
+        Err(e) => return rejection(e),
+    };
+    let advanced = state.sites.update(&label, |s| {
+        s.elapsed_ms = s.elapsed_ms.saturating_add(body.seconds.saturating_mul(1_000));
+        s.now_ms()
+    });
+    match advanced {
+        Some(now_ms) => Json(serde_json::json!({ "now_ms": now_ms })).into_response(),
+        None => no_site(&label),
+    }
+}
+
+fn no_site(label: &str) -> Response {
+    error_response(StatusCode::NOT_FOUND, format!("no site {label:?}"))
+}
+
+fn rejection(e: JsonRejection) -> Response {
+    error_response(e.status(), format!("failed to read the request body: {}", e.body_text()))
+}

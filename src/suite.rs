@@ -1,0 +1,325 @@
+//! What `cargo test` and `olark-conformance run` share: the options, the harness that
+//! owns the server, the session pool and the profile for one run, and the report that
+//! turns scenario outcomes into a result per documented call.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::browser::{self, BrowserError, BrowserKind, Pool, PoolOptions};
+use crate::profile::{Profile, ProfileError};
+use crate::server::{Server, ServerError};
+
+/// Options of a conformance run (also accepted by `cargo test --test conformance -- …`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SuiteOptions {
+    /// Implementation under test: a profile.toml or a directory holding one.
+    #[arg(long, env = "OLARK_IMPLEMENTATION", default_value = default_path("implementations/reference"))]
+    pub implementation: PathBuf,
+    /// Browser to drive.
+    #[arg(long, env = "OLARK_BROWSER", value_enum, default_value_t = BrowserKind::Firefox)]
+    pub browser: BrowserKind,
+    /// Browser sessions kept alive and reused; also the number of concurrent scenarios.
+    #[arg(long, env = "OLARK_SESSIONS", default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
+    pub sessions: u16,
+    /// Show the browser windows instead of running headless.
+    #[arg(long)]
+    pub headed: bool,
+    /// Directory of .feature files (or one file).
+    #[arg(long, default_value = default_path("features"))]
+    pub features: PathBuf,
+    /// The fixture site served to the browser.
+    #[arg(long, default_value = default_path("fixtures-site"))]
+    pub fixtures: PathBuf,
+    /// Where failed scenarios leave screenshots, page HTML and logs.
+    #[arg(long, default_value = default_path("target/conformance-artifacts"))]
+    pub artifacts: PathBuf,
+}
+
+/// Paths default to the source tree this binary was built from, so both `cargo test`
+/// and `cargo run -- run` work from any directory.
+const fn default_path(rel: &'static str) -> &'static str {
+    match rel.as_bytes() {
+        b"implementations/reference" => concat!(env!("CARGO_MANIFEST_DIR"), "/implementations/reference"),
+        b"features" => concat!(env!("CARGO_MANIFEST_DIR"), "/features"),
+        b"fixtures-site" => concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures-site"),
+        _ => concat!(env!("CARGO_MANIFEST_DIR"), "/target/conformance-artifacts"),
+    }
+}
+
+/// Errors that stop a run before any scenario starts.
+#[derive(Debug, thiserror::Error)]
+pub enum SuiteError {
+    #[error(transparent)]
+    Profile(#[from] ProfileError),
+    #[error(transparent)]
+    Server(#[from] ServerError),
+    #[error(transparent)]
+    Browser(#[from] BrowserError),
+    #[error("failed to find features at {0} (pass --features <dir>)")]
+    Features(PathBuf),
+}
+
+/// Everything one run owns. Scenarios borrow it through a process-wide handle because
+/// cucumber builds each World without arguments.
+pub struct Harness {
+    pub opts: SuiteOptions,
+    pub profile: Profile,
+    pub server: Server,
+    pub pool: Pool,
+    pub report: Report,
+    started: Instant,
+}
+
+impl Harness {
+    /// Loads the profile, starts the server and the browser sessions.
+    pub async fn start(opts: SuiteOptions) -> Result<Harness, SuiteError> {
+        let started = Instant::now();
+        let profile = Profile::load(&opts.implementation)?;
+        if !opts.features.exists() {
+            return Err(SuiteError::Features(opts.features.clone()));
+        }
+        let server = Server::start(opts.fixtures.clone(), &profile).await?;
+        let pool = Pool::new(PoolOptions {
+            kind: opts.browser,
+            size: usize::from(opts.sessions),
+            headless: !opts.headed,
+            startup: Duration::from_secs(30),
+            window: (1280, 800),
+        })?;
+        pool.prewarm().await?;
+        Ok(Harness {
+            opts,
+            profile,
+            server,
+            pool,
+            report: Report::default(),
+            started,
+        })
+    }
+
+    /// Closes the sessions and stops the server; then makes sure no driver is left.
+    pub async fn shutdown(&self) {
+        self.pool.shutdown().await;
+        browser::driver::kill_all();
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+}
+
+/// Kills every driver process group if the run is interrupted (Ctrl-C, SIGTERM, SIGHUP),
+/// then exits with 130, so an interrupted run leaves no browser behind.
+pub fn install_interrupt_handler() {
+    use tokio::signal::unix::{signal, SignalKind};
+    let kinds = [
+        SignalKind::interrupt(),
+        SignalKind::terminate(),
+        SignalKind::hangup(),
+    ];
+    for kind in kinds {
+        let Ok(mut stream) = signal(kind) else {
+            continue;
+        };
+        tokio::spawn(async move {
+            if stream.recv().await.is_some() {
+                let killed = browser::driver::kill_all();
+                eprintln!("\ninterrupted: stopped {killed} browser driver(s); no results");
+                std::process::exit(130);
+            }
+        });
+    }
+}
+
+/// How one scenario ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    Passed,
+    /// The implementation did not behave as documented.
+    Failed,
+    /// The harness could not run the scenario (driver died, page never loaded, undefined
+    /// step): says nothing about the implementation.
+    Error,
+    /// The profile declares the call unsupported.
+    Unsupported,
+}
+
+/// One scenario's result.
+#[derive(Debug, Clone)]
+pub struct ScenarioResult {
+    /// The documented call (feature file name without `.feature`).
+    pub call: String,
+    pub scenario: String,
+    pub outcome: Outcome,
+    pub message: Option<String>,
+    pub artifacts: Option<PathBuf>,
+}
+
+/// Collected results of a run.
+#[derive(Debug, Default)]
+pub struct Report {
+    results: Mutex<Vec<ScenarioResult>>,
+}
+
+/// Totals over a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub passed: usize,
+    pub failed: usize,
+    pub errors: usize,
+    pub unsupported: usize,
+}
+
+impl Totals {
+    /// Process exit code: failures win over harness errors.
+    pub fn exit_code(&self) -> u8 {
+        if self.failed > 0 {
+            1
+        } else if self.errors > 0 {
+            2
+        } else {
+            0
+        }
+    }
+}
+
+impl Report {
+    pub fn record(&self, result: ScenarioResult) {
+        self.results
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(result);
+    }
+
+    pub fn results(&self) -> Vec<ScenarioResult> {
+        self.results
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn totals(&self) -> Totals {
+        let mut t = Totals::default();
+        for r in self.results() {
+            match r.outcome {
+                Outcome::Passed => t.passed += 1,
+                Outcome::Failed => t.failed += 1,
+                Outcome::Error => t.errors += 1,
+                Outcome::Unsupported => t.unsupported += 1,
+            }
+        }
+        t
+    }
+
+    /// The result table: one line per documented call, then every failure and error.
+    pub fn render(&self) -> String {
+        let results = self.results();
+        let mut per_call: BTreeMap<&str, Vec<&ScenarioResult>> = BTreeMap::new();
+        for r in &results {
+            per_call.entry(r.call.as_str()).or_default().push(r);
+        }
+        let width = per_call.keys().map(|k| k.len()).max().unwrap_or(10);
+        let mut out = String::from("\nResults per documented call:\n");
+        for (call, rs) in &per_call {
+            let count = |o: Outcome| rs.iter().filter(|r| r.outcome == o).count();
+            let verdict = if count(Outcome::Failed) > 0 {
+                "FAIL"
+            } else if count(Outcome::Error) > 0 {
+                "ERROR"
+            } else if count(Outcome::Unsupported) == rs.len() {
+                "unsupported"
+            } else {
+                "ok"
+            };
+            let mut detail = format!("{}/{} scenarios passed", count(Outcome::Passed), rs.len());
+            for (o, word) in [
+                (Outcome::Failed, "failed"),
+                (Outcome::Error, "harness errors"),
+                (Outcome::Unsupported, "unsupported"),
+            ] {
+                if count(o) > 0 {
+                    detail.push_str(&format!(", {} {word}", count(o)));
+                }
+            }
+            out.push_str(&format!("  {call:<width$}  {verdict:<11}  {detail}\n"));
+        }
+        let bad: Vec<&ScenarioResult> = results
+            .iter()
+            .filter(|r| matches!(r.outcome, Outcome::Failed | Outcome::Error))
+            .collect();
+        if !bad.is_empty() {
+            out.push_str("\nNot passing:\n");
+            for r in bad {
+                let kind = if r.outcome == Outcome::Error {
+                    "harness error"
+                } else {
+                    "FAILED"
+                };
+                out.push_str(&format!("  [{kind}] {} — {}\n", r.call, r.scenario));
+                if let Some(m) = &r.message {
+                    for line in m.lines() {
+                        out.push_str(&format!("      {line}\n"));
+                    }
+                }
+                if let Some(a) = &r.artifacts {
+                    out.push_str(&format!("      artifacts: {}\n", a.display()));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The documented call a feature file covers: its file name without `.feature`.
+pub fn call_of(feature_path: Option<&Path>, feature_name: &str) -> String {
+    feature_path
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".feature"))
+        .unwrap_or(feature_name)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(call: &str, outcome: Outcome) -> ScenarioResult {
+        ScenarioResult {
+            call: call.into(),
+            scenario: format!("{call} scenario"),
+            outcome,
+            message: Some("expected a, got b".into()),
+            artifacts: None,
+        }
+    }
+
+    #[test]
+    fn totals_and_exit_codes() {
+        let report = Report::default();
+        report.record(result("api.box.show", Outcome::Passed));
+        report.record(result("api.box.hide", Outcome::Error));
+        assert_eq!(report.totals().exit_code(), 2);
+        report.record(result("api.box.hide", Outcome::Failed));
+        report.record(result("api.box.setLocale", Outcome::Unsupported));
+        let t = report.totals();
+        assert_eq!((t.passed, t.failed, t.errors, t.unsupported), (1, 1, 1, 1));
+        assert_eq!(t.exit_code(), 1);
+        let text = report.render();
+        assert!(text.contains("api.box.hide"), "{text}");
+        assert!(text.contains("FAIL"), "{text}");
+        assert!(text.contains("[harness error] api.box.hide"), "{text}");
+        assert!(text.contains("unsupported"), "{text}");
+    }
+
+    #[test]
+    fn call_is_the_feature_file_name() {
+        assert_eq!(
+            call_of(Some(Path::new("features/box/api.box.show.feature")), "x"),
+            "api.box.show"
+        );
+        assert_eq!(call_of(None, "Loader"), "Loader");
+    }
+}
