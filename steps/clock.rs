@@ -1,0 +1,78 @@
+//! Time on the virtual clock: scenarios tagged `@clock` get a page whose Date, timers and
+//! performance.now only move when a step says so, and a backend clock that moves with it.
+
+use cucumber::{given, then, when};
+use olark_conformance::server::sites::CLOCK_EPOCH_MS;
+use serde_json::Value;
+
+use crate::steps::world::{fail, OlarkWorld, StepResult};
+
+#[given(expr = "{int} second(s) pass(es)")]
+#[when(expr = "{int} second(s) pass(es)")]
+async fn seconds_pass(w: &mut OlarkWorld, seconds: u64) -> StepResult {
+    let site = w.site.clone();
+    let virtual_clock = w
+        .harness
+        .server
+        .sites()
+        .update(&site, |s| {
+            s.elapsed_ms += seconds * 1_000;
+            s.virtual_clock
+        })
+        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    if !virtual_clock {
+        return Err(w
+            .fault("time can only pass on the virtual clock: tag the scenario @clock")
+            .into());
+    }
+    let now = w
+        .exec(
+            "const H = window.__olarkConformance; return H.clock ? H.clock.advance(arguments[0]) : null;",
+            vec![(seconds * 1_000).into()],
+        )
+        .await?;
+    if now == Value::Null {
+        return Err(w
+            .fault("the page has no virtual clock (was it opened before the scenario was tagged @clock?)")
+            .into());
+    }
+    Ok(())
+}
+
+#[then(expr = "the page's clock reads {int} second(s) after the start")]
+async fn page_clock(w: &mut OlarkWorld, seconds: u64) -> StepResult {
+    let now = w
+        .exec("return Date.now()", vec![])
+        .await?
+        .as_u64()
+        .unwrap_or_default();
+    let want = CLOCK_EPOCH_MS + seconds * 1_000;
+    if now != want {
+        fail!(
+            "{}: expected the page's Date.now() to be {want} (start + {seconds} s), got {now} ({} ms off)",
+            w.call,
+            now as i64 - want as i64
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the backend's clock reads {int} second(s) after the start")]
+async fn backend_clock(w: &mut OlarkWorld, seconds: u64) -> StepResult {
+    let site = w.site.clone();
+    let elapsed = w
+        .harness
+        .server
+        .sites()
+        .get(&site)
+        .map(|s| s.elapsed_ms)
+        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    if elapsed != seconds * 1_000 {
+        fail!(
+            "{}: expected the backend's clock for this site to read start + {seconds} s, it reads start + {} ms",
+            w.call,
+            elapsed
+        );
+    }
+    Ok(())
+}

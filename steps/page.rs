@@ -1,0 +1,231 @@
+//! Steps that set up and drive the page as a site and a visitor would: the embed code,
+//! opening fixture pages, page script, clicks and typing through the real UI, and what
+//! the page printed to its console.
+
+use anyhow::{anyhow, Context};
+use cucumber::gherkin::Step;
+use cucumber::{given, then, when};
+use fantoccini::Locator;
+use serde::Deserialize;
+
+use crate::steps::params::{Times, WidgetPart};
+use crate::steps::world::{fail, OlarkWorld, StepResult};
+
+fn docstring(step: &Step) -> anyhow::Result<&str> {
+    step.docstring
+        .as_deref()
+        .ok_or_else(|| anyhow!("this step needs a doc string (\"\"\" … \"\"\") with JavaScript"))
+}
+
+#[given("the embed code configures:")]
+async fn embed_configures(w: &mut OlarkWorld, step: &Step) -> StepResult {
+    let js = docstring(step)?.to_string();
+    let site = w.site.clone();
+    w.harness
+        .server
+        .sites()
+        .update(&site, |s| {
+            s.embed.before_identify.push_str(&js);
+            s.embed.before_identify.push('\n');
+        })
+        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    Ok(())
+}
+
+#[given("the embed code ends with:")]
+async fn embed_ends_with(w: &mut OlarkWorld, step: &Step) -> StepResult {
+    let js = docstring(step)?.to_string();
+    let site = w.site.clone();
+    w.harness
+        .server
+        .sites()
+        .update(&site, |s| {
+            s.embed.after_identify.push_str(&js);
+            s.embed.after_identify.push('\n');
+        })
+        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    Ok(())
+}
+
+#[given("the visitor opens the page")]
+#[when("the visitor opens the page")]
+async fn open_default(w: &mut OlarkWorld) -> StepResult {
+    w.open("embed.sub.html").await?;
+    Ok(())
+}
+
+#[given(expr = "the visitor opens the {string} page")]
+#[when(expr = "the visitor opens the {string} page")]
+async fn open_fixture(w: &mut OlarkWorld, page: String) -> StepResult {
+    w.open(&format!("{page}.sub.html")).await?;
+    Ok(())
+}
+
+#[given("the widget is ready")]
+#[then("the widget becomes ready")]
+async fn widget_ready(w: &mut OlarkWorld) -> StepResult {
+    wait_ready(w).await
+}
+
+#[given("the visitor is on a page with the widget")]
+async fn on_page_with_widget(w: &mut OlarkWorld) -> StepResult {
+    w.open("embed.sub.html").await?;
+    wait_ready(w).await
+}
+
+async fn wait_ready(w: &mut OlarkWorld) -> StepResult {
+    let timeout = w.timeout_ms();
+    let ready: bool = w
+        .exec_async(
+            "const done = arguments[arguments.length - 1];
+             window.__olarkConformance.whenReady(arguments[0]).then(done);",
+            vec![timeout.into()],
+        )
+        .await?;
+    if !ready {
+        fail!(
+            "{}: expected the widget to become ready (a callback passed to api.chat.onReady \
+             after the page loaded fires), but it did not within {timeout} ms",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+#[given("the page runs:")]
+#[when("the page runs:")]
+async fn page_runs(w: &mut OlarkWorld, step: &Step) -> StepResult {
+    let js = docstring(step)?;
+    let call = w.call.clone();
+    w.exec(js, vec![])
+        .await
+        .with_context(|| format!("{call}: the page's script failed"))?;
+    Ok(())
+}
+
+#[given(expr = "the visitor clicks the {part}")]
+#[when(expr = "the visitor clicks the {part}")]
+async fn click_part(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
+    let selector = w.selector(part.0).to_string();
+    let call = w.call.clone();
+    let el = w
+        .session()
+        .await?
+        .client()
+        .find(Locator::Css(&selector))
+        .await
+        .map_err(|e| anyhow!("{call}: expected a {part} ({selector}) to click, but: {e}", part = part.0))?;
+    el.click()
+        .await
+        .map_err(|e| anyhow!("{call}: failed to click the {} ({selector}): {e}", part.0))?;
+    Ok(())
+}
+
+#[given(expr = "the visitor clicks the link {string}")]
+#[when(expr = "the visitor clicks the link {string}")]
+async fn click_link(w: &mut OlarkWorld, text: String) -> StepResult {
+    let el = w
+        .session()
+        .await?
+        .client()
+        .find(Locator::LinkText(&text))
+        .await
+        .map_err(|e| anyhow!("the fixture page has no link {text:?}: {e}"))?;
+    el.click().await.map_err(|e| anyhow!("failed to click {text:?}: {e}"))?;
+    Ok(())
+}
+
+#[given(expr = "the visitor types {string} into the {part}")]
+#[when(expr = "the visitor types {string} into the {part}")]
+async fn type_into(w: &mut OlarkWorld, text: String, part: WidgetPart) -> StepResult {
+    send_keys(w, part, &text).await
+}
+
+#[given(expr = "the visitor presses Enter in the {part}")]
+#[when(expr = "the visitor presses Enter in the {part}")]
+async fn press_enter(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
+    send_keys(w, part, "\u{E007}").await
+}
+
+async fn send_keys(w: &mut OlarkWorld, part: WidgetPart, keys: &str) -> StepResult {
+    let selector = w.selector(part.0).to_string();
+    let call = w.call.clone();
+    let el = w
+        .session()
+        .await?
+        .client()
+        .find(Locator::Css(&selector))
+        .await
+        .map_err(|e| anyhow!("{call}: expected a {} ({selector}), but: {e}", part.0))?;
+    el.send_keys(keys)
+        .await
+        .map_err(|e| anyhow!("{call}: failed to type into the {} ({selector}): {e}", part.0))?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct ConsoleEntry {
+    level: String,
+    text: String,
+}
+
+#[then(expr = "the console shows a warning containing {string}")]
+async fn console_warning(w: &mut OlarkWorld, needle: String) -> StepResult {
+    let timeout = w.timeout_ms();
+    let found: Option<Vec<ConsoleEntry>> = w
+        .exec_async(
+            "const [needle, timeout, done] = arguments;
+             const H = window.__olarkConformance;
+             const hit = () => H.console.some(c => (c.level === 'warn' || c.level === 'error') && c.text.includes(needle));
+             H.waitFor(hit, timeout).then(ok => done(ok ? null : H.console));",
+            vec![needle.clone().into(), timeout.into()],
+        )
+        .await?;
+    if let Some(console) = found {
+        let seen: Vec<String> = console
+            .iter()
+            .map(|c| format!("{}: {}", c.level, c.text))
+            .collect();
+        fail!(
+            "{}: expected a console warning or error containing {needle:?} within {timeout} ms; the console had: {seen:?}",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+#[then("the page raised no errors")]
+async fn no_page_errors(w: &mut OlarkWorld) -> StepResult {
+    w.settle().await?;
+    let errors = w
+        .exec("return window.__olarkConformance.errors", vec![])
+        .await?;
+    if errors.as_array().is_some_and(|a| !a.is_empty()) {
+        fail!(
+            "{}: expected no uncaught errors in the page, got {errors}",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the loader was requested {times}")]
+async fn loader_requested(w: &mut OlarkWorld, times: Times) -> StepResult {
+    w.settle().await?;
+    let site = w.site.clone();
+    let got = w
+        .harness
+        .server
+        .sites()
+        .get(&site)
+        .map(|s| s.loader_requests)
+        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    if got != times.0 as u64 {
+        fail!(
+            "{}: expected /jsclient/loader.js to be requested {} time(s), it was requested {got} time(s)",
+            w.call,
+            times.0
+        );
+    }
+    Ok(())
+}

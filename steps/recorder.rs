@@ -1,0 +1,197 @@
+//! Steps that read the recorder: which callbacks the page registered through `olark(...)`
+//! fired, how often, with what, in which order; and what the page's own analytics
+//! (`yourAnalytics.track`, as in the documentation's examples) received.
+//!
+//! Positive counts wait in the page until reached, then let the page settle and check the
+//! exact number, so "fired once" also fails when a callback fires twice.
+
+use cucumber::gherkin::Step;
+use cucumber::then;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::steps::params::{Call, Ordinal, Times};
+use crate::steps::world::{fail, OlarkWorld, StepResult};
+
+#[derive(Debug, Deserialize)]
+struct Fired {
+    call: String,
+    index: usize,
+    args: Value,
+}
+
+#[derive(Deserialize)]
+struct Counted {
+    count: usize,
+    calls: Vec<Fired>,
+}
+
+/// Waits until `call` (registration `index`, 0 = any) fired at least `n` times, settles,
+/// and returns the exact count with the whole log.
+async fn count_fired(w: &mut OlarkWorld, call: &str, index: usize, n: usize) -> anyhow::Result<Counted> {
+    let timeout = if n == 0 { 0 } else { w.timeout_ms() };
+    let settle = w.settle_ms();
+    w.exec_async(
+        "const [call, index, n, timeout, settle, done] = arguments;
+         const H = window.__olarkConformance;
+         H.waitFor(() => H.count(call, index) >= n, timeout)
+           .then(() => H.settle(settle))
+           .then(() => done({ count: H.count(call, index), calls: H.calls }));",
+        vec![call.into(), index.into(), n.into(), timeout.into(), settle.into()],
+    )
+    .await
+}
+
+fn log(calls: &[Fired]) -> String {
+    if calls.is_empty() {
+        return "no callback fired".into();
+    }
+    let fired: Vec<String> = calls
+        .iter()
+        .map(|c| format!("{}#{}({})", c.call, c.index, c.args))
+        .collect();
+    format!("fired: {}", fired.join(", "))
+}
+
+async fn expect_fired(w: &mut OlarkWorld, call: &str, index: usize, times: usize) -> StepResult {
+    let counted = count_fired(w, call, index, times).await?;
+    if counted.count != times {
+        let which = if index == 0 {
+            format!("the {call} callback")
+        } else {
+            format!("the {} {call} callback", ordinal(index))
+        };
+        fail!(
+            "{}: expected {which} to fire {} time(s), it fired {} time(s) ({})",
+            w.call,
+            times,
+            counted.count,
+            log(&counted.calls)
+        );
+    }
+    Ok(())
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[then(expr = "the {call} callback fired {times}")]
+async fn fired(w: &mut OlarkWorld, call: Call, times: Times) -> StepResult {
+    expect_fired(w, &call.0, 0, times.0).await
+}
+
+#[then(expr = "the {call} callback did not fire")]
+async fn did_not_fire(w: &mut OlarkWorld, call: Call) -> StepResult {
+    expect_fired(w, &call.0, 0, 0).await
+}
+
+#[then(expr = "the {ordinal} {call} callback fired {times}")]
+async fn nth_fired(w: &mut OlarkWorld, nth: Ordinal, call: Call, times: Times) -> StepResult {
+    expect_fired(w, &call.0, nth.0, times.0).await
+}
+
+#[then(expr = "the {call} callback received {string}")]
+async fn received(w: &mut OlarkWorld, call: Call, json: String) -> StepResult {
+    let want: Value = serde_json::from_str(&json)
+        .map_err(|e| anyhow::anyhow!("the expected arguments {json:?} are not JSON: {e}"))?;
+    let counted = count_fired(w, &call.0, 0, 1).await?;
+    let got: Vec<&Value> = counted
+        .calls
+        .iter()
+        .filter(|c| c.call == call.0)
+        .map(|c| &c.args)
+        .collect();
+    if !got.iter().any(|args| **args == want) {
+        fail!(
+            "{}: expected the {} callback to receive arguments {want}, it received {got:?}",
+            w.call,
+            call.0
+        );
+    }
+    Ok(())
+}
+
+/// The doc string lists one call per line, in the order the callbacks must fire. Only
+/// the calls listed are compared; others may fire in between.
+#[then("the callbacks fired in this order:")]
+async fn fired_in_order(w: &mut OlarkWorld, step: &Step) -> StepResult {
+    let want: Vec<String> = step
+        .docstring
+        .as_deref()
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
+    if want.is_empty() {
+        fail!("list the expected calls in a doc string, one per line");
+    }
+    let timeout = w.timeout_ms();
+    let settle = w.settle_ms();
+    let calls: Vec<Fired> = w
+        .exec_async(
+            "const [want, timeout, settle, done] = arguments;
+             const H = window.__olarkConformance;
+             const relevant = () => H.calls.filter(c => want.includes(c.call));
+             H.waitFor(() => relevant().length >= want.length, timeout)
+               .then(() => H.settle(settle))
+               .then(() => done(H.calls));",
+            vec![want.clone().into(), timeout.into(), settle.into()],
+        )
+        .await?;
+    let got: Vec<&str> = calls
+        .iter()
+        .filter(|c| want.contains(&c.call))
+        .map(|c| c.call.as_str())
+        .collect();
+    if got != want.iter().map(String::as_str).collect::<Vec<_>>() {
+        fail!(
+            "{}: expected the callbacks to fire in the order {want:?}, got {got:?}",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the page tracked {string}")]
+async fn tracked_once(w: &mut OlarkWorld, name: String) -> StepResult {
+    expect_tracked(w, &name, 1).await
+}
+
+#[then(expr = "the page tracked {string} {times}")]
+async fn tracked(w: &mut OlarkWorld, name: String, times: Times) -> StepResult {
+    expect_tracked(w, &name, times.0).await
+}
+
+async fn expect_tracked(w: &mut OlarkWorld, name: &str, times: usize) -> StepResult {
+    let timeout = if times == 0 { 0 } else { w.timeout_ms() };
+    let settle = w.settle_ms();
+    let names: Vec<String> = w
+        .exec_async(
+            "const [name, n, timeout, settle, done] = arguments;
+             const H = window.__olarkConformance;
+             const count = () => H.tracked.filter(t => t.name === name).length;
+             H.waitFor(() => count() >= n, timeout)
+               .then(() => H.settle(settle))
+               .then(() => done(H.tracked.map(t => t.name)));",
+            vec![name.into(), times.into(), timeout.into(), settle.into()],
+        )
+        .await?;
+    let got = names.iter().filter(|n| *n == name).count();
+    if got != times {
+        fail!(
+            "{}: expected the page to track {name:?} {times} time(s), it did {got} time(s) (tracked: {names:?})",
+            w.call
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! The cucumber runner shared by `cargo test` and `olark-conformance run`: same options,
+//! same steps, same report. Hooks give each scenario its own site and a pooled session,
+//! and turn how it finished into a result per documented call.
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser as _;
+use cucumber::event::{ScenarioFinished, StepError};
+use cucumber::{cli, World as _};
+use futures::FutureExt as _;
+use olark_conformance::browser::artifacts;
+use olark_conformance::suite::{call_of, install_interrupt_handler, Harness, Outcome, ScenarioResult, SuiteOptions};
+
+use crate::steps::world::{OlarkWorld, HARNESS};
+
+/// Parses `args` (argv, program name first) and runs the suite; the exit code is 0 when
+/// everything passed, 1 on conformance failures, 2 on harness errors only.
+pub fn main(args: Vec<OsString>) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: failed to start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(run(args))
+}
+
+async fn run(args: Vec<OsString>) -> ExitCode {
+    let cli = match cli::Opts::<_, _, _, SuiteOptions>::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    install_interrupt_handler();
+    let opts = cli.custom.clone();
+    let harness = match Harness::start(opts).await {
+        Ok(h) => Arc::new(h),
+        Err(e) => {
+            olark_conformance::browser::driver::kill_all();
+            eprintln!("error: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    if HARNESS.set(harness.clone()).is_err() {
+        eprintln!("error: the suite can run only once per process");
+        return ExitCode::from(2);
+    }
+    println!(
+        "olark-conformance: implementation {:?} ({}), {:?} with {} session(s), server on port {}",
+        harness.profile.name,
+        harness.opts.implementation.display(),
+        harness.pool.kind(),
+        harness.pool.size(),
+        harness.server.port()
+    );
+
+    let filter_harness = harness.clone();
+    OlarkWorld::cucumber()
+        .max_concurrent_scenarios(harness.pool.size())
+        .before(|feature, _rule, scenario, world| {
+            async move {
+                world.call = call_of(feature.path.as_deref(), &feature.name);
+                let site = world.harness.server.sites().create(&scenario.name);
+                let clock = feature
+                    .tags
+                    .iter()
+                    .chain(&scenario.tags)
+                    .any(|t| t == "clock");
+                world
+                    .harness
+                    .server
+                    .sites()
+                    .update(&site.label, |s| s.virtual_clock = clock);
+                world.site = site.label;
+            }
+            .boxed_local()
+        })
+        .after(|feature, _rule, scenario, finished, world| {
+            async move {
+                let call = call_of(feature.path.as_deref(), &feature.name);
+                finish(call, &scenario.name, finished, world).await;
+            }
+            .boxed_local()
+        })
+        .with_cli(cli)
+        .filter_run(harness.opts.features.clone(), move |feature, _rule, scenario| {
+            let call = call_of(feature.path.as_deref(), &feature.name);
+            if filter_harness.profile.supports(&call) {
+                return true;
+            }
+            filter_harness.report.record(ScenarioResult {
+                call,
+                scenario: scenario.name.clone(),
+                outcome: Outcome::Unsupported,
+                message: None,
+                artifacts: None,
+            });
+            false
+        })
+        .await;
+
+    let elapsed = harness.elapsed();
+    harness.shutdown().await;
+    print!("{}", harness.report.render());
+    let t = harness.report.totals();
+    println!(
+        "\nbrowser sessions started: {} (pool of {}); wall time {:.1} s",
+        harness.pool.sessions_started(),
+        harness.pool.size(),
+        elapsed.as_secs_f64()
+    );
+    if t.errors > 0 {
+        println!(
+            "harness errors: {} (the harness could not run these; they say nothing about the implementation)",
+            t.errors
+        );
+    }
+    if t.unsupported > 0 {
+        println!("{} passed, {} failed, {} skipped", t.passed, t.failed, t.unsupported);
+    } else {
+        println!("{} passed, {} failed", t.passed, t.failed);
+    }
+    ExitCode::from(t.exit_code())
+}
+
+/// Classifies how a scenario finished, saves artifacts for a failure, returns or
+/// discards the session and removes the scenario's site.
+async fn finish(call: String, scenario: &str, finished: &ScenarioFinished, world: Option<&mut OlarkWorld>) {
+    let Some(harness) = HARNESS.get().cloned() else {
+        return;
+    };
+    let fault = world.as_ref().and_then(|w| w.fault.clone());
+    let (outcome, message) = match finished {
+        ScenarioFinished::StepPassed => (Outcome::Passed, None),
+        ScenarioFinished::StepSkipped => (
+            Outcome::Error,
+            Some("a step has no definition (see docs/writing-scenarios.md)".to_string()),
+        ),
+        ScenarioFinished::BeforeHookFailed(info) => (Outcome::Error, Some(panic_text(&**info))),
+        ScenarioFinished::StepFailed(_, _, err) => {
+            let text = match err {
+                StepError::Panic(info) => panic_text(&**info),
+                other => other.to_string(),
+            };
+            let outcome = match err {
+                StepError::Panic(_) if fault.is_none() => Outcome::Failed,
+                _ => Outcome::Error,
+            };
+            (outcome, Some(text))
+        }
+    };
+    let mut saved = None;
+    if let Some(w) = world {
+        let log = if outcome != Outcome::Passed && w.session.is_some() {
+            w.exec(
+                "return JSON.stringify(window.__olarkConformance && window.__olarkConformance.snapshot(), null, 2)",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+        } else {
+            None
+        };
+        if let Some(session) = w.session.take() {
+            if outcome != Outcome::Passed {
+                saved = Some(
+                    artifacts::save(&session, &harness.opts.artifacts, &w.site, log.as_deref())
+                        .await,
+                );
+            }
+            if w.fault.is_some() {
+                drop(session);
+            } else {
+                harness.pool.checkin(session);
+            }
+        }
+        harness.server.sites().remove(&w.site);
+    }
+    harness.report.record(ScenarioResult {
+        call,
+        scenario: scenario.to_string(),
+        outcome,
+        message,
+        artifacts: saved,
+    });
+}
+
+fn panic_text(info: &(dyn std::any::Any + Send)) -> String {
+    info.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| info.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "the step panicked".to_string())
+}

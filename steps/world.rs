@@ -1,0 +1,197 @@
+//! The scenario World: one site on the mock backend, one pooled browser session, and the
+//! page helpers every step uses (script execution, in-page waits, the recorder).
+//!
+//! Harness faults (lost session, page that never loaded) are marked on the World when
+//! they happen, so the report can tell them apart from conformance failures.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use anyhow::anyhow;
+use fantoccini::error::{CmdError, ErrorStatus};
+use olark_conformance::browser::Session;
+use olark_conformance::profile::Part;
+use olark_conformance::suite::Harness;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// The run's harness; set once by the runner before any scenario starts.
+pub static HARNESS: OnceLock<Arc<Harness>> = OnceLock::new();
+
+/// A step's error, printed with its whole context chain (`{:#}`), since cucumber shows a
+/// failed step's error through `Display`.
+pub struct Failure(anyhow::Error);
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.into())
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#}", self.0)
+    }
+}
+
+pub type StepResult = Result<(), Failure>;
+
+/// `bail!` for steps: returns a [`Failure`] built like `anyhow!`.
+macro_rules! fail {
+    ($($arg:tt)*) => {
+        return Err($crate::steps::world::Failure::from(anyhow::anyhow!($($arg)*)))
+    };
+}
+pub(crate) use fail;
+
+#[derive(cucumber::World)]
+#[world(init = Self::new)]
+pub struct OlarkWorld {
+    pub harness: Arc<Harness>,
+    /// The documented call this scenario's feature covers (named in every assertion).
+    pub call: String,
+    /// Label of this scenario's site (and origin) on the mock backend.
+    pub site: String,
+    pub session: Option<Session>,
+    /// Set when the harness itself failed; the scenario is then an error, not a failure.
+    pub fault: Option<String>,
+}
+
+impl fmt::Debug for OlarkWorld {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OlarkWorld")
+            .field("call", &self.call)
+            .field("site", &self.site)
+            .field("session", &self.session.as_ref().map(|s| s.id()))
+            .field("fault", &self.fault)
+            .finish()
+    }
+}
+
+impl OlarkWorld {
+    fn new() -> Self {
+        let harness = HARNESS
+            .get()
+            .cloned()
+            .expect("the runner sets HARNESS before scenarios start");
+        OlarkWorld {
+            harness,
+            call: String::new(),
+            site: String::new(),
+            session: None,
+            fault: None,
+        }
+    }
+
+    pub fn timeout_ms(&self) -> u64 {
+        self.harness.profile.timing.timeout_ms
+    }
+
+    pub fn settle_ms(&self) -> u64 {
+        self.harness.profile.timing.settle_ms
+    }
+
+    pub fn selector(&self, part: Part) -> &str {
+        self.harness.profile.selectors.get(part)
+    }
+
+    /// Records a harness fault and returns it as the step's error.
+    pub fn fault(&mut self, what: impl fmt::Display) -> anyhow::Error {
+        let message = format!("harness error: {what}");
+        self.fault.get_or_insert_with(|| message.clone());
+        anyhow!(message)
+    }
+
+    /// The scenario's browser session, checked out of the pool on first use.
+    pub async fn session(&mut self) -> anyhow::Result<&Session> {
+        if self.session.is_none() {
+            match self.harness.pool.checkout().await {
+                Ok(s) => self.session = Some(s),
+                Err(e) => return Err(self.fault(e)),
+            }
+        }
+        self.session
+            .as_ref()
+            .ok_or_else(|| anyhow!("harness error: no session"))
+    }
+
+    /// Navigates to a fixture page of this scenario's site and checks the shim loaded.
+    pub async fn open(&mut self, page: &str) -> anyhow::Result<()> {
+        let url = format!("{}{page}", self.harness.server.origin(&self.site));
+        let loaded = self.session().await?.client().goto(&url).await;
+        if let Err(e) = loaded {
+            return Err(self.fault(format!("failed to load {url}: {e}")));
+        }
+        let shim: Value = self
+            .exec("return !!window.__olarkConformance", vec![])
+            .await?;
+        if shim != Value::Bool(true) {
+            return Err(self.fault(format!(
+                "failed to load the harness shim on {url} (is it a fixture page that includes /harness/shim.js?)"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Runs a synchronous script in the page.
+    pub async fn exec(&mut self, js: &str, args: Vec<Value>) -> anyhow::Result<Value> {
+        let result = self.session().await?.client().execute(js, args).await;
+        self.classify(result)
+    }
+
+    /// Runs an asynchronous script (its last argument is the completion callback) and
+    /// decodes what it passes back. In-page waits use this: one round trip per wait.
+    pub async fn exec_async<T: DeserializeOwned>(
+        &mut self,
+        js: &str,
+        args: Vec<Value>,
+    ) -> anyhow::Result<T> {
+        let result = self.session().await?.client().execute_async(js, args).await;
+        let value = self.classify(result)?;
+        serde_json::from_value(value.clone())
+            .map_err(|e| self.fault(format!("failed to read the page's answer {value}: {e}")))
+    }
+
+    fn classify(&mut self, result: Result<Value, CmdError>) -> anyhow::Result<Value> {
+        match result {
+            Ok(v) => Ok(v),
+            Err(e) if is_harness_fault(&e) => Err(self.fault(format!("browser session: {e}"))),
+            Err(e) => Err(anyhow!("{}: script in the page failed: {e}", self.call)),
+        }
+    }
+
+    /// Waits (in the page) until the profile's timing allows "nothing more will happen".
+    pub async fn settle(&mut self) -> anyhow::Result<()> {
+        let settle = self.settle_ms();
+        let _: Value = self
+            .exec_async(
+                "const done = arguments[arguments.length - 1];
+                 window.__olarkConformance.settle(arguments[0]).then(() => done(null));",
+                vec![settle.into()],
+            )
+            .await?;
+        Ok(())
+    }
+}
+
+/// Errors that say the browser or driver is gone, as opposed to the page misbehaving.
+fn is_harness_fault(e: &CmdError) -> bool {
+    match e {
+        CmdError::Standard(wd) => matches!(
+            wd.error,
+            ErrorStatus::InvalidSessionId
+                | ErrorStatus::SessionNotCreated
+                | ErrorStatus::NoSuchWindow
+                | ErrorStatus::UnknownError
+                | ErrorStatus::UnknownCommand
+                | ErrorStatus::UnknownMethod
+        ),
+        CmdError::Lost(_)
+        | CmdError::Failed(_)
+        | CmdError::FailedC(_)
+        | CmdError::NotJson(_)
+        | CmdError::NotW3C(_)
+        | CmdError::Json(_) => true,
+        _ => false,
+    }
+}
