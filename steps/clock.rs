@@ -42,7 +42,7 @@ async fn seconds_pass(w: &mut OlarkWorld, seconds: u64) -> StepResult {
 #[then(expr = "the page's clock reads {int} second(s) after the start")]
 async fn page_clock(w: &mut OlarkWorld, seconds: u64) -> StepResult {
     let now = w
-        .exec("return Date.now()", vec![])
+        .exec("return window.Date.now()", vec![])
         .await?
         .as_u64()
         .unwrap_or_default();

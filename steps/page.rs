@@ -2,11 +2,12 @@
 //! opening fixture pages, page script, clicks and typing through the real UI, and what
 //! the page printed to its console.
 
-use anyhow::{anyhow, Context};
+use anyhow::anyhow;
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 use fantoccini::Locator;
 use serde::Deserialize;
+use serde_json::Value;
 
 use crate::steps::params::{Times, WidgetPart};
 use crate::steps::world::{fail, OlarkWorld, StepResult};
@@ -95,11 +96,17 @@ async fn wait_ready(w: &mut OlarkWorld) -> StepResult {
 #[given("the page runs:")]
 #[when("the page runs:")]
 async fn page_runs(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let js = docstring(step)?;
-    let call = w.call.clone();
-    w.exec(js, vec![])
-        .await
-        .with_context(|| format!("{call}: the page's script failed"))?;
+    let js = docstring(step)?.to_string();
+    let ran: Value = w
+        .exec(
+            "return window.__olarkConformance.run(arguments[0])",
+            vec![js.into()],
+        )
+        .await?;
+    if ran.get("ok") != Some(&Value::Bool(true)) {
+        let error = ran.get("error").and_then(Value::as_str).unwrap_or("unknown error");
+        fail!("{}: the page's script threw: {error}", w.call);
+    }
     Ok(())
 }
 

@@ -106,6 +106,21 @@
     track: function (name) { H.tracked.push({ seq: ++H.seq, name: String(name) }); },
   };
 
+  // Runs scenario script as the site's own inline <script> would: in the page's realm
+  // (WebDriver's execute may run in a sandbox with its own Date and friends), with any
+  // exception handed back instead of lost.
+  H.run = function (source) {
+    H.lastRun = null;
+    var el = document.createElement('script');
+    el.textContent = 'try {\n' + source + '\n;window.__olarkConformance.lastRun = { ok: true };\n} catch (e) {\n' +
+      'window.__olarkConformance.lastRun = { ok: false, error: String(e && e.stack ? e.name + ": " + e.message + "\\n" + e.stack : e) };\n}';
+    (document.head || document.documentElement).appendChild(el);
+    el.remove();
+    if (H.lastRun) return H.lastRun;
+    var last = H.errors[H.errors.length - 1];
+    return { ok: false, error: 'the script did not run' + (last ? ': ' + last.message : ' (syntax error?)') };
+  };
+
   H.snapshot = function () {
     return { calls: H.calls, console: H.console, errors: H.errors, tracked: H.tracked, clock: H.clock ? H.clock.now() : null };
   };
