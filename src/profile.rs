@@ -15,7 +15,9 @@ use serde::Deserialize;
 /// Errors reading or validating a profile.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    #[error("failed to read profile {path}: {source} (pass --implementation <dir or profile.toml>)")]
+    #[error(
+        "failed to read profile {path}: {source} (pass --implementation <dir or profile.toml>)"
+    )]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -315,7 +317,8 @@ send = "#s"
         let err = Profile::parse(text, dir.path(), Path::new("p.toml")).unwrap_err();
         assert!(err.to_string().contains("launcher"), "{err}");
 
-        let text = format!("name = \"x\"\n[loader]\ndirectory = \".\"\nentry = \"nope.js\"\n{SELECTORS}");
+        let text =
+            format!("name = \"x\"\n[loader]\ndirectory = \".\"\nentry = \"nope.js\"\n{SELECTORS}");
         let err = Profile::parse(&text, dir.path(), Path::new("p.toml")).unwrap_err();
         assert!(err.to_string().contains("nope.js"), "{err}");
     }

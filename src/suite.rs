@@ -41,7 +41,9 @@ pub struct SuiteOptions {
 /// and `cargo run -- run` work from any directory.
 const fn default_path(rel: &'static str) -> &'static str {
     match rel.as_bytes() {
-        b"implementations/reference" => concat!(env!("CARGO_MANIFEST_DIR"), "/implementations/reference"),
+        b"implementations/reference" => {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/implementations/reference")
+        }
         b"features" => concat!(env!("CARGO_MANIFEST_DIR"), "/features"),
         b"fixtures-site" => concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures-site"),
         _ => concat!(env!("CARGO_MANIFEST_DIR"), "/target/conformance-artifacts"),

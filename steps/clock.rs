@@ -10,31 +10,26 @@ use crate::steps::world::{fail, OlarkWorld, StepResult};
 #[given(expr = "{int} second(s) pass(es)")]
 #[when(expr = "{int} second(s) pass(es)")]
 async fn seconds_pass(w: &mut OlarkWorld, seconds: u64) -> StepResult {
-    let site = w.site.clone();
-    let virtual_clock = w
-        .harness
-        .server
-        .sites()
-        .update(&site, |s| {
-            s.elapsed_ms += seconds * 1_000;
-            s.virtual_clock
-        })
-        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    let virtual_clock = w.update_site(|s| {
+        s.elapsed_ms += seconds * 1_000;
+        s.virtual_clock
+    })?;
     if !virtual_clock {
         return Err(w
             .fault("time can only pass on the virtual clock: tag the scenario @clock")
             .into());
     }
-    let now = w
-        .exec(
-            "const H = window.__olarkConformance; return H.clock ? H.clock.advance(arguments[0]) : null;",
-            vec![(seconds * 1_000).into()],
-        )
-        .await?;
-    if now == Value::Null {
-        return Err(w
-            .fault("the page has no virtual clock (was it opened before the scenario was tagged @clock?)")
-            .into());
+    // A page opened later starts from the backend's time; an open page advances with it.
+    if w.page_open {
+        let now = w
+            .exec(
+                "const H = window.__olarkConformance; return H.clock ? H.clock.advance(arguments[0]) : null;",
+                vec![(seconds * 1_000).into()],
+            )
+            .await?;
+        if now == Value::Null {
+            return Err(w.fault("the open page has no virtual clock").into());
+        }
     }
     Ok(())
 }
@@ -59,14 +54,7 @@ async fn page_clock(w: &mut OlarkWorld, seconds: u64) -> StepResult {
 
 #[then(expr = "the backend's clock reads {int} second(s) after the start")]
 async fn backend_clock(w: &mut OlarkWorld, seconds: u64) -> StepResult {
-    let site = w.site.clone();
-    let elapsed = w
-        .harness
-        .server
-        .sites()
-        .get(&site)
-        .map(|s| s.elapsed_ms)
-        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    let elapsed = w.site_state()?.elapsed_ms;
     if elapsed != seconds * 1_000 {
         fail!(
             "{}: expected the backend's clock for this site to read start + {seconds} s, it reads start + {} ms",

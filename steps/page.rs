@@ -20,32 +20,21 @@ fn docstring(step: &Step) -> anyhow::Result<&str> {
 
 #[given("the embed code configures:")]
 async fn embed_configures(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let js = docstring(step)?.to_string();
-    let site = w.site.clone();
-    w.harness
-        .server
-        .sites()
-        .update(&site, |s| {
-            s.embed.before_identify.push_str(&js);
-            s.embed.before_identify.push('\n');
-        })
-        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    let js = docstring(step)?;
+    w.update_site(|s| append_line(&mut s.embed.before_identify, js))?;
     Ok(())
 }
 
 #[given("the embed code ends with:")]
 async fn embed_ends_with(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let js = docstring(step)?.to_string();
-    let site = w.site.clone();
-    w.harness
-        .server
-        .sites()
-        .update(&site, |s| {
-            s.embed.after_identify.push_str(&js);
-            s.embed.after_identify.push('\n');
-        })
-        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    let js = docstring(step)?;
+    w.update_site(|s| append_line(&mut s.embed.after_identify, js))?;
     Ok(())
+}
+
+fn append_line(slot: &mut String, js: &str) {
+    slot.push_str(js);
+    slot.push('\n');
 }
 
 #[given("the visitor opens the page")]
@@ -104,7 +93,10 @@ async fn page_runs(w: &mut OlarkWorld, step: &Step) -> StepResult {
         )
         .await?;
     if ran.get("ok") != Some(&Value::Bool(true)) {
-        let error = ran.get("error").and_then(Value::as_str).unwrap_or("unknown error");
+        let error = ran
+            .get("error")
+            .and_then(Value::as_str)
+            .unwrap_or("unknown error");
         fail!("{}: the page's script threw: {error}", w.call);
     }
     Ok(())
@@ -121,7 +113,12 @@ async fn click_part(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
         .client()
         .find(Locator::Css(&selector))
         .await
-        .map_err(|e| anyhow!("{call}: expected a {part} ({selector}) to click, but: {e}", part = part.0))?;
+        .map_err(|e| {
+            anyhow!(
+                "{call}: expected a {part} ({selector}) to click, but: {e}",
+                part = part.0
+            )
+        })?;
     el.click()
         .await
         .map_err(|e| anyhow!("{call}: failed to click the {} ({selector}): {e}", part.0))?;
@@ -138,7 +135,9 @@ async fn click_link(w: &mut OlarkWorld, text: String) -> StepResult {
         .find(Locator::LinkText(&text))
         .await
         .map_err(|e| anyhow!("the fixture page has no link {text:?}: {e}"))?;
-    el.click().await.map_err(|e| anyhow!("failed to click {text:?}: {e}"))?;
+    el.click()
+        .await
+        .map_err(|e| anyhow!("failed to click {text:?}: {e}"))?;
     Ok(())
 }
 
@@ -164,9 +163,12 @@ async fn send_keys(w: &mut OlarkWorld, part: WidgetPart, keys: &str) -> StepResu
         .find(Locator::Css(&selector))
         .await
         .map_err(|e| anyhow!("{call}: expected a {} ({selector}), but: {e}", part.0))?;
-    el.send_keys(keys)
-        .await
-        .map_err(|e| anyhow!("{call}: failed to type into the {} ({selector}): {e}", part.0))?;
+    el.send_keys(keys).await.map_err(|e| {
+        anyhow!(
+            "{call}: failed to type into the {} ({selector}): {e}",
+            part.0
+        )
+    })?;
     Ok(())
 }
 
@@ -219,14 +221,7 @@ async fn no_page_errors(w: &mut OlarkWorld) -> StepResult {
 #[then(expr = "the loader was requested {times}")]
 async fn loader_requested(w: &mut OlarkWorld, times: Times) -> StepResult {
     w.settle().await?;
-    let site = w.site.clone();
-    let got = w
-        .harness
-        .server
-        .sites()
-        .get(&site)
-        .map(|s| s.loader_requests)
-        .ok_or_else(|| w.fault("the scenario's site is gone"))?;
+    let got = w.site_state()?.loader_requests;
     if got != times.0 as u64 {
         fail!(
             "{}: expected /jsclient/loader.js to be requested {} time(s), it was requested {got} time(s)",

@@ -28,7 +28,12 @@ struct Counted {
 
 /// Waits until `call` (registration `index`, 0 = any) fired at least `n` times, settles,
 /// and returns the exact count with the whole log.
-async fn count_fired(w: &mut OlarkWorld, call: &str, index: usize, n: usize) -> anyhow::Result<Counted> {
+async fn count_fired(
+    w: &mut OlarkWorld,
+    call: &str,
+    index: usize,
+    n: usize,
+) -> anyhow::Result<Counted> {
     let timeout = if n == 0 { 0 } else { w.timeout_ms() };
     let settle = w.settle_ms();
     w.exec_async(
@@ -37,7 +42,13 @@ async fn count_fired(w: &mut OlarkWorld, call: &str, index: usize, n: usize) -> 
          H.waitFor(() => H.count(call, index) >= n, timeout)
            .then(() => H.settle(settle))
            .then(() => done({ count: H.count(call, index), calls: H.calls }));",
-        vec![call.into(), index.into(), n.into(), timeout.into(), settle.into()],
+        vec![
+            call.into(),
+            index.into(),
+            n.into(),
+            timeout.into(),
+            settle.into(),
+        ],
     )
     .await
 }

@@ -11,7 +11,9 @@ use cucumber::event::{ScenarioFinished, StepError};
 use cucumber::{cli, World as _};
 use futures::FutureExt as _;
 use olark_conformance::browser::artifacts;
-use olark_conformance::suite::{call_of, install_interrupt_handler, Harness, Outcome, ScenarioResult, SuiteOptions};
+use olark_conformance::suite::{
+    call_of, install_interrupt_handler, Harness, Outcome, ScenarioResult, SuiteOptions,
+};
 
 use crate::steps::world::{OlarkWorld, HARNESS};
 
@@ -28,7 +30,17 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Whatever way `run` ends, unwinding included, no driver outlives it.
+    let _cleanup = KillDriversOnDrop;
     runtime.block_on(run(args))
+}
+
+struct KillDriversOnDrop;
+
+impl Drop for KillDriversOnDrop {
+    fn drop(&mut self) {
+        olark_conformance::browser::driver::kill_all();
+    }
 }
 
 async fn run(args: Vec<OsString>) -> ExitCode {
@@ -91,20 +103,23 @@ async fn run(args: Vec<OsString>) -> ExitCode {
             .boxed_local()
         })
         .with_cli(cli)
-        .filter_run(harness.opts.features.clone(), move |feature, _rule, scenario| {
-            let call = call_of(feature.path.as_deref(), &feature.name);
-            if filter_harness.profile.supports(&call) {
-                return true;
-            }
-            filter_harness.report.record(ScenarioResult {
-                call,
-                scenario: scenario.name.clone(),
-                outcome: Outcome::Unsupported,
-                message: None,
-                artifacts: None,
-            });
-            false
-        })
+        .filter_run(
+            harness.opts.features.clone(),
+            move |feature, _rule, scenario| {
+                let call = call_of(feature.path.as_deref(), &feature.name);
+                if filter_harness.profile.supports(&call) {
+                    return true;
+                }
+                filter_harness.report.record(ScenarioResult {
+                    call,
+                    scenario: scenario.name.clone(),
+                    outcome: Outcome::Unsupported,
+                    message: None,
+                    artifacts: None,
+                });
+                false
+            },
+        )
         .await;
 
     let elapsed = harness.elapsed();
@@ -124,7 +139,10 @@ async fn run(args: Vec<OsString>) -> ExitCode {
         );
     }
     if t.unsupported > 0 {
-        println!("{} passed, {} failed, {} skipped", t.passed, t.failed, t.unsupported);
+        println!(
+            "{} passed, {} failed, {} skipped",
+            t.passed, t.failed, t.unsupported
+        );
     } else {
         println!("{} passed, {} failed", t.passed, t.failed);
     }
@@ -133,7 +151,12 @@ async fn run(args: Vec<OsString>) -> ExitCode {
 
 /// Classifies how a scenario finished, saves artifacts for a failure, returns or
 /// discards the session and removes the scenario's site.
-async fn finish(call: String, scenario: &str, finished: &ScenarioFinished, world: Option<&mut OlarkWorld>) {
+async fn finish(
+    call: String,
+    scenario: &str,
+    finished: &ScenarioFinished,
+    world: Option<&mut OlarkWorld>,
+) {
     let Some(harness) = HARNESS.get().cloned() else {
         return;
     };
@@ -159,7 +182,7 @@ async fn finish(call: String, scenario: &str, finished: &ScenarioFinished, world
     };
     let mut saved = None;
     if let Some(w) = world {
-        let log = if outcome != Outcome::Passed && w.session.is_some() {
+        let log = if outcome != Outcome::Passed && w.page_open {
             w.exec(
                 "return JSON.stringify(window.__olarkConformance && window.__olarkConformance.snapshot(), null, 2)",
                 vec![],
@@ -171,7 +194,7 @@ async fn finish(call: String, scenario: &str, finished: &ScenarioFinished, world
             None
         };
         if let Some(session) = w.session.take() {
-            if outcome != Outcome::Passed {
+            if outcome != Outcome::Passed && w.page_open {
                 saved = Some(
                     artifacts::save(&session, &harness.opts.artifacts, &w.site, log.as_deref())
                         .await,

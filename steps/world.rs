@@ -11,6 +11,7 @@ use anyhow::anyhow;
 use fantoccini::error::{CmdError, ErrorStatus};
 use olark_conformance::browser::Session;
 use olark_conformance::profile::Part;
+use olark_conformance::server::sites::Site;
 use olark_conformance::suite::Harness;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -53,6 +54,9 @@ pub struct OlarkWorld {
     /// Label of this scenario's site (and origin) on the mock backend.
     pub site: String,
     pub session: Option<Session>,
+    /// Whether this scenario has opened a page; until then the session may still show the
+    /// previous scenario's page, which no step may touch.
+    pub page_open: bool,
     /// Set when the harness itself failed; the scenario is then an error, not a failure.
     pub fault: Option<String>,
 }
@@ -79,6 +83,7 @@ impl OlarkWorld {
             call: String::new(),
             site: String::new(),
             session: None,
+            page_open: false,
             fault: None,
         }
     }
@@ -102,6 +107,20 @@ impl OlarkWorld {
         anyhow!(message)
     }
 
+    /// Changes this scenario's site on the mock backend.
+    pub fn update_site<T>(&mut self, f: impl FnOnce(&mut Site) -> T) -> anyhow::Result<T> {
+        let label = self.site.clone();
+        match self.harness.server.sites().update(&label, f) {
+            Some(v) => Ok(v),
+            None => Err(self.fault(format!("the scenario's site {label:?} is gone"))),
+        }
+    }
+
+    /// A copy of this scenario's site as the backend sees it now.
+    pub fn site_state(&mut self) -> anyhow::Result<Site> {
+        self.update_site(|s| s.clone())
+    }
+
     /// The scenario's browser session, checked out of the pool on first use.
     pub async fn session(&mut self) -> anyhow::Result<&Session> {
         if self.session.is_none() {
@@ -122,6 +141,7 @@ impl OlarkWorld {
         if let Err(e) = loaded {
             return Err(self.fault(format!("failed to load {url}: {e}")));
         }
+        self.page_open = true;
         let shim: Value = self
             .exec("return !!window.__olarkConformance", vec![])
             .await?;
@@ -135,6 +155,7 @@ impl OlarkWorld {
 
     /// Runs a synchronous script in the page.
     pub async fn exec(&mut self, js: &str, args: Vec<Value>) -> anyhow::Result<Value> {
+        self.require_page()?;
         let result = self.session().await?.client().execute(js, args).await;
         self.classify(result)
     }
@@ -146,10 +167,21 @@ impl OlarkWorld {
         js: &str,
         args: Vec<Value>,
     ) -> anyhow::Result<T> {
+        self.require_page()?;
         let result = self.session().await?.client().execute_async(js, args).await;
         let value = self.classify(result)?;
         serde_json::from_value(value.clone())
             .map_err(|e| self.fault(format!("failed to read the page's answer {value}: {e}")))
+    }
+
+    fn require_page(&mut self) -> anyhow::Result<()> {
+        if self.page_open {
+            Ok(())
+        } else {
+            Err(self.fault(
+                "no page is open yet: a step that looks at the page must come after \"the visitor opens the page\"",
+            ))
+        }
     }
 
     fn classify(&mut self, result: Result<Value, CmdError>) -> anyhow::Result<Value> {

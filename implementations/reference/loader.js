@@ -361,15 +361,17 @@
   }
 
   function doExtend(name, fn) {
-    if (typeof fn !== 'function') {
-      warn('extend ' + describe(name) + ' expects a function, got ' + describe(fn) + '; ignored');
-      return;
-    }
     if (typeof name !== 'string' || name === '') {
       warn('extend expects a string name, got ' + describe(name) + '; ignored');
       return;
     }
-    extensions[name] = fn;
+    // Legacy pages call olark.extend('GoogleAnalytics') with no function to switch on a
+    // built-in extension; that form is accepted silently (a name, nothing to run).
+    if (fn !== undefined && typeof fn !== 'function') {
+      warn('extend ' + describe(name) + ' expects a function, got ' + describe(fn) + '; ignored');
+      return;
+    }
+    extensions[name] = fn || null;
   }
 
   // ---------------------------------------------------------------- dispatch

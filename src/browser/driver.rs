@@ -167,10 +167,7 @@ impl DriverProcess {
             }),
             Err(_) => Err(BrowserError::Start {
                 what: bins.driver.display().to_string(),
-                detail: format!(
-                    "it did not report listening within {}s",
-                    startup.as_secs()
-                ),
+                detail: format!("it did not report listening within {}s", startup.as_secs()),
             }),
         }
     }

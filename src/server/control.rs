@@ -125,7 +125,9 @@ async fn advance_clock(
         Err(e) => return rejection(e),
     };
     let advanced = state.sites.update(&label, |s| {
-        s.elapsed_ms = s.elapsed_ms.saturating_add(body.seconds.saturating_mul(1_000));
+        s.elapsed_ms = s
+            .elapsed_ms
+            .saturating_add(body.seconds.saturating_mul(1_000));
         s.now_ms()
     });
     match advanced {
@@ -139,5 +141,8 @@ fn no_site(label: &str) -> Response {
 }
 
 fn rejection(e: JsonRejection) -> Response {
-    error_response(e.status(), format!("failed to read the request body: {}", e.body_text()))
+    error_response(
+        e.status(),
+        format!("failed to read the request body: {}", e.body_text()),
+    )
 }

@@ -109,7 +109,12 @@ pub fn substitute(template: &str, page: &Page<'_>) -> Result<String, String> {
             "site_id" => site.site_id.clone(),
             "embed_before_identify" => script_safe(&site.embed.before_identify),
             "embed_after_identify" => script_safe(&site.embed.after_identify),
-            "clock" => if site.virtual_clock { "virtual" } else { "real" }.to_string(),
+            "clock" => if site.virtual_clock {
+                "virtual"
+            } else {
+                "real"
+            }
+            .to_string(),
             "clock_now_ms" => site.now_ms().to_string(),
             other => return Err(format!("unknown placeholder {{{{{other}}}}}")),
         };
@@ -212,7 +217,10 @@ mod tests {
     #[test]
     fn paths_cannot_escape() {
         let root = Path::new("/srv");
-        assert_eq!(safe_join(root, "a/b.js"), Some(PathBuf::from("/srv/a/b.js")));
+        assert_eq!(
+            safe_join(root, "a/b.js"),
+            Some(PathBuf::from("/srv/a/b.js"))
+        );
         assert_eq!(safe_join(root, "../etc/passwd"), None);
         assert_eq!(safe_join(root, "a/../../b"), None);
         assert_eq!(safe_join(root, "/etc/passwd"), None);

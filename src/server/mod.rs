@@ -28,7 +28,9 @@ use sites::Sites;
 pub enum ServerError {
     #[error("failed to bind the mock server on 127.0.0.1: {0}")]
     Bind(std::io::Error),
-    #[error("failed to find the fixture site at {0} (run from the repository root or pass --fixtures)")]
+    #[error(
+        "failed to find the fixture site at {0} (run from the repository root or pass --fixtures)"
+    )]
     Fixtures(PathBuf),
 }
 
@@ -160,7 +162,14 @@ mod tests {
     }
 
     async fn get(state: &AppState, host: &str, uri: &str) -> (StatusCode, String) {
-        send(state, Request::get(uri).header("host", host).body(Body::empty()).unwrap()).await
+        send(
+            state,
+            Request::get(uri)
+                .header("host", host)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
     }
 
     async fn send(state: &AppState, req: Request<Body>) -> (StatusCode, String) {
@@ -180,8 +189,14 @@ mod tests {
         let host = format!("{}.localhost:4000", site.label);
         let (status, body) = get(&state, &host, "/embed.sub.html").await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        assert!(body.contains(&format!("\"{host}/jsclient/loader.js\"")), "{body}");
-        assert!(body.contains(&format!("olark.identify('{}')", site.site_id)), "{body}");
+        assert!(
+            body.contains(&format!("\"{host}/jsclient/loader.js\"")),
+            "{body}"
+        );
+        assert!(
+            body.contains(&format!("olark.identify('{}')", site.site_id)),
+            "{body}"
+        );
         assert!(body.contains("olark.configure('box.start_hidden', true);"));
         assert!(!body.contains("{{"), "unfilled placeholder in {body}");
     }

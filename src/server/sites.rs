@@ -158,7 +158,10 @@ mod tests {
         let sites = Sites::default();
         let s = sites.create("x");
         sites.update(&s.label, |s| s.elapsed_ms += 1_000).unwrap();
-        assert_eq!(sites.get(&s.label).unwrap().now_ms(), CLOCK_EPOCH_MS + 1_000);
+        assert_eq!(
+            sites.get(&s.label).unwrap().now_ms(),
+            CLOCK_EPOCH_MS + 1_000
+        );
         assert!(sites.remove(&s.label).is_some());
         assert!(sites.update(&s.label, |_| ()).is_none());
     }
