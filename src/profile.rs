@@ -223,8 +223,18 @@ impl Profile {
                 )));
             }
         }
-        if raw.timing.timeout_ms == 0 {
-            return Err(invalid("timing.timeout_ms must be above 0".into()));
+        // In-page waits run inside one WebDriver script call, whose own limit is 30 s.
+        if !(1..=25_000).contains(&raw.timing.timeout_ms) {
+            return Err(invalid(format!(
+                "timing.timeout_ms must be between 1 and 25000, got {}",
+                raw.timing.timeout_ms
+            )));
+        }
+        if raw.timing.settle_ms > 5_000 {
+            return Err(invalid(format!(
+                "timing.settle_ms must be at most 5000, got {}",
+                raw.timing.settle_ms
+            )));
         }
         Ok(Profile {
             name: raw.name,

@@ -61,6 +61,13 @@ pub enum SuiteError {
     Browser(#[from] BrowserError),
     #[error("failed to find features at {0} (pass --features <dir>)")]
     Features(PathBuf),
+    #[error("failed to apply the profile's expectations: {names:?} in expectations.unsupported name no feature file under {features} (use feature file names, e.g. \"api.box.setLocale\")")]
+    UnknownUnsupported {
+        names: Vec<String>,
+        features: PathBuf,
+    },
+    #[error("failed to prepare the artifacts directory {path}: {detail}")]
+    Artifacts { path: PathBuf, detail: String },
 }
 
 /// Everything one run owns. Scenarios borrow it through a process-wide handle because
@@ -82,6 +89,20 @@ impl Harness {
         if !opts.features.exists() {
             return Err(SuiteError::Features(opts.features.clone()));
         }
+        let calls = feature_calls(&opts.features);
+        let unknown: Vec<String> = profile
+            .unsupported
+            .iter()
+            .filter(|u| !calls.contains(u))
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            return Err(SuiteError::UnknownUnsupported {
+                names: unknown,
+                features: opts.features.clone(),
+            });
+        }
+        fresh_artifacts_dir(&opts.artifacts)?;
         let server = Server::start(opts.fixtures.clone(), &profile).await?;
         let pool = Pool::new(PoolOptions {
             kind: opts.browser,
@@ -110,6 +131,55 @@ impl Harness {
     pub fn elapsed(&self) -> Duration {
         self.started.elapsed()
     }
+}
+
+/// The documented calls covered under `features`: every `*.feature` file's name.
+fn feature_calls(features: &Path) -> Vec<String> {
+    let mut calls = Vec::new();
+    let mut dirs = vec![features.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            calls.push(call_of(Some(&dir), ""));
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "feature") {
+                calls.push(call_of(Some(&path), ""));
+            }
+        }
+    }
+    calls
+}
+
+/// Marks a directory as ours, so a later run may empty it without risking a directory a
+/// user pointed --artifacts at by mistake.
+const ARTIFACTS_MARKER: &str = ".olark-conformance-artifacts";
+
+/// Empties the artifacts directory of the previous run, so what is there is this run's.
+fn fresh_artifacts_dir(path: &Path) -> Result<(), SuiteError> {
+    let fail = |detail: String| SuiteError::Artifacts {
+        path: path.to_path_buf(),
+        detail,
+    };
+    if path.exists() {
+        let ours = path.join(ARTIFACTS_MARKER).is_file();
+        let empty = std::fs::read_dir(path)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !ours && !empty {
+            return Err(fail(
+                "it exists and was not made by olark-conformance; pass another --artifacts".into(),
+            ));
+        }
+        if ours {
+            std::fs::remove_dir_all(path).map_err(|e| fail(e.to_string()))?;
+        }
+    }
+    std::fs::create_dir_all(path).map_err(|e| fail(e.to_string()))?;
+    std::fs::write(path.join(ARTIFACTS_MARKER), "").map_err(|e| fail(e.to_string()))
 }
 
 /// Kills every driver process group if the run is interrupted (Ctrl-C, SIGTERM, SIGHUP),
@@ -314,6 +384,34 @@ mod tests {
         assert!(text.contains("FAIL"), "{text}");
         assert!(text.contains("[harness error] api.box.hide"), "{text}");
         assert!(text.contains("unsupported"), "{text}");
+    }
+
+    #[test]
+    fn artifacts_dir_is_emptied_only_when_ours() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("artifacts");
+        fresh_artifacts_dir(&dir).unwrap();
+        std::fs::write(dir.join("old.png"), "x").unwrap();
+        fresh_artifacts_dir(&dir).unwrap();
+        assert!(!dir.join("old.png").exists());
+
+        let foreign = root.path().join("home");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("thesis.tex"), "x").unwrap();
+        let err = fresh_artifacts_dir(&foreign).unwrap_err();
+        assert!(
+            err.to_string().contains("not made by olark-conformance"),
+            "{err}"
+        );
+        assert!(foreign.join("thesis.tex").exists());
+    }
+
+    #[test]
+    fn feature_calls_lists_file_names() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("features");
+        let calls = feature_calls(&root);
+        assert!(calls.iter().any(|c| c == "api.box.show"), "{calls:?}");
+        assert!(calls.iter().any(|c| c == "api.chat.onReady"), "{calls:?}");
     }
 
     #[test]

@@ -12,22 +12,24 @@ use serde_json::Value;
 use crate::steps::params::{Times, WidgetPart};
 use crate::steps::world::{fail, OlarkWorld, StepResult};
 
-fn docstring(step: &Step) -> anyhow::Result<&str> {
+/// The step's doc string; a step written without one is a scenario bug, not a failure
+/// of the implementation.
+pub fn docstring<'s>(w: &mut OlarkWorld, step: &'s Step) -> anyhow::Result<&'s str> {
     step.docstring
         .as_deref()
-        .ok_or_else(|| anyhow!("this step needs a doc string (\"\"\" … \"\"\") with JavaScript"))
+        .ok_or_else(|| w.fault("this step needs a doc string (\"\"\" … \"\"\")"))
 }
 
 #[given("the embed code configures:")]
 async fn embed_configures(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let js = docstring(step)?;
+    let js = docstring(w, step)?;
     w.update_site(|s| append_line(&mut s.embed.before_identify, js))?;
     Ok(())
 }
 
 #[given("the embed code ends with:")]
 async fn embed_ends_with(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let js = docstring(step)?;
+    let js = docstring(w, step)?;
     w.update_site(|s| append_line(&mut s.embed.after_identify, js))?;
     Ok(())
 }
@@ -85,7 +87,7 @@ async fn wait_ready(w: &mut OlarkWorld) -> StepResult {
 #[given("the page runs:")]
 #[when("the page runs:")]
 async fn page_runs(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let js = docstring(step)?.to_string();
+    let js = docstring(w, step)?.to_string();
     let ran: Value = w
         .exec(
             "return window.__olarkConformance.run(arguments[0])",

@@ -10,6 +10,7 @@ use cucumber::then;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::steps::page::docstring;
 use crate::steps::params::{Call, Ordinal, Times};
 use crate::steps::world::{fail, OlarkWorld, StepResult};
 
@@ -111,8 +112,14 @@ async fn nth_fired(w: &mut OlarkWorld, nth: Ordinal, call: Call, times: Times) -
 
 #[then(expr = "the {call} callback received {string}")]
 async fn received(w: &mut OlarkWorld, call: Call, json: String) -> StepResult {
-    let want: Value = serde_json::from_str(&json)
-        .map_err(|e| anyhow::anyhow!("the expected arguments {json:?} are not JSON: {e}"))?;
+    let want: Value = match serde_json::from_str(&json) {
+        Ok(v) => v,
+        Err(e) => {
+            return Err(w
+                .fault(format!("the expected arguments {json:?} are not JSON: {e}"))
+                .into())
+        }
+    };
     let counted = count_fired(w, &call.0, 0, 1).await?;
     let got: Vec<&Value> = counted
         .calls
@@ -134,17 +141,16 @@ async fn received(w: &mut OlarkWorld, call: Call, json: String) -> StepResult {
 /// the calls listed are compared; others may fire in between.
 #[then("the callbacks fired in this order:")]
 async fn fired_in_order(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let want: Vec<String> = step
-        .docstring
-        .as_deref()
-        .unwrap_or_default()
+    let want: Vec<String> = docstring(w, step)?
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(String::from)
         .collect();
     if want.is_empty() {
-        fail!("list the expected calls in a doc string, one per line");
+        return Err(w
+            .fault("list the expected calls in the doc string, one per line")
+            .into());
     }
     let timeout = w.timeout_ms();
     let settle = w.settle_ms();

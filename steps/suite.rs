@@ -8,6 +8,8 @@ use std::sync::Arc;
 
 use clap::Parser as _;
 use cucumber::event::{ScenarioFinished, StepError};
+use cucumber::tag::Ext as _;
+use cucumber::writer::Stats as _;
 use cucumber::{cli, World as _};
 use futures::FutureExt as _;
 use olark_conformance::browser::artifacts;
@@ -44,7 +46,7 @@ impl Drop for KillDriversOnDrop {
 }
 
 async fn run(args: Vec<OsString>) -> ExitCode {
-    let cli = match cli::Opts::<_, _, _, SuiteOptions>::try_parse_from(args) {
+    let mut cli = match cli::Opts::<_, _, _, SuiteOptions>::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -74,8 +76,12 @@ async fn run(args: Vec<OsString>) -> ExitCode {
         harness.server.port()
     );
 
+    // cucumber skips a run's own filter when --name or --tags is given, which would run
+    // scenarios the profile declares unsupported; so both are applied here, together.
+    let name_filter = cli.re_filter.take();
+    let tags_filter = cli.tags_filter.take();
     let filter_harness = harness.clone();
-    OlarkWorld::cucumber()
+    let writer = OlarkWorld::cucumber()
         .max_concurrent_scenarios(harness.pool.size())
         .before(|feature, _rule, scenario, world| {
             async move {
@@ -105,10 +111,21 @@ async fn run(args: Vec<OsString>) -> ExitCode {
         .with_cli(cli)
         .filter_run(
             harness.opts.features.clone(),
-            move |feature, _rule, scenario| {
+            move |feature, rule, scenario| {
+                let selected = match (&name_filter, &tags_filter) {
+                    (Some(re), _) => re.is_match(&scenario.name),
+                    (None, Some(tags)) => tags.eval(
+                        feature
+                            .tags
+                            .iter()
+                            .chain(rule.iter().flat_map(|r| &r.tags))
+                            .chain(&scenario.tags),
+                    ),
+                    (None, None) => true,
+                };
                 let call = call_of(feature.path.as_deref(), &feature.name);
-                if filter_harness.profile.supports(&call) {
-                    return true;
+                if !selected || filter_harness.profile.supports(&call) {
+                    return selected;
                 }
                 filter_harness.report.record(ScenarioResult {
                     call,
@@ -121,6 +138,24 @@ async fn run(args: Vec<OsString>) -> ExitCode {
             },
         )
         .await;
+    // A feature file that does not parse, or a failing hook, runs nothing: an error.
+    for (count, what) in [
+        (
+            writer.parsing_errors(),
+            "a feature file failed to parse (see above)",
+        ),
+        (writer.hook_errors(), "a scenario hook failed (see above)"),
+    ] {
+        for _ in 0..count {
+            harness.report.record(ScenarioResult {
+                call: "(suite)".into(),
+                scenario: what.into(),
+                outcome: Outcome::Error,
+                message: None,
+                artifacts: None,
+            });
+        }
+    }
 
     let elapsed = harness.elapsed();
     harness.shutdown().await;

@@ -3,7 +3,7 @@ Feature: api.chat.onReady
   The documentation: "Use this API call to detect when the Olark chatbox has loaded. You
   can create your own callback function once the onReady event fires."
 
-  Integrations rely on onReady being latched (see embed-snippets.md): a callback
+  Integrations rely on onReady being latched (see shared/olark-api/embed-snippets.md): a callback
   registered after the widget is ready fires at once, including one registered inside
   another onReady callback. Each callback fires exactly once.
 

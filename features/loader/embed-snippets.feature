@@ -1,7 +1,7 @@
 @loader
 Feature: The embed snippets sites carry
   Any implementation must work with pages that carry the embed code unmodified
-  (embed-snippets.md): the modern async snippet, the same snippet pasted twice (its
+  (shared/olark-api/embed-snippets.md): the modern async snippet, the same snippet pasted twice (its
   `if(o.olark)return` makes the second copy a no-op, while its olark.identify line still
   runs), and the npm-packaged stub that queues real Arrays and once left an empty entry.
 

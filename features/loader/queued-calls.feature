@@ -1,7 +1,7 @@
 @loader
 Feature: Calls queued by the embed snippet
   Sites call olark(...) before the loader has arrived; the snippet's stub queues each call
-  in olark._.s (see embed-snippets.md). The loader must replay the queue in order, replace
+  in olark._.s (see shared/olark-api/embed-snippets.md). The loader must replay the queue in order, replace
   the stub with the live API, and keep going when an entry is malformed or unknown.
 
   Decisions:

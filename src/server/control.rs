@@ -32,13 +32,24 @@ async fn loopback_host_only(req: Request, next: Next) -> Response {
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
-    if label_from_host(host).is_some() {
-        return error_response(
-            StatusCode::FORBIDDEN,
-            "the control API is not served on site origins".into(),
-        );
+    if !is_loopback_host(host) {
+        let why = if label_from_host(host).is_some() {
+            "the control API is not served on site origins".to_string()
+        } else {
+            format!("the control API answers only on 127.0.0.1, localhost or [::1], not {host:?}")
+        };
+        return error_response(StatusCode::FORBIDDEN, why);
     }
     next.run(req).await
+}
+
+/// `127.0.0.1:<port>`, `localhost:<port>` or `[::1]:<port>` (port optional).
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if !name.is_empty() && port.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => host,
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "[::1]")
 }
 
 async fn list_sites(State(state): State<AppState>) -> Response {
@@ -50,6 +61,9 @@ async fn list_sites(State(state): State<AppState>) -> Response {
 struct CreateSite {
     #[serde(default)]
     name: String,
+    /// Pages of the site install the virtual clock (what @clock scenarios get).
+    #[serde(default)]
+    virtual_clock: bool,
 }
 
 async fn create_site(
@@ -61,6 +75,13 @@ async fn create_site(
         Err(e) => return rejection(e),
     };
     let site = state.sites.create(&body.name);
+    let site = state
+        .sites
+        .update(&site.label, |s| {
+            s.virtual_clock = body.virtual_clock;
+            s.clone()
+        })
+        .unwrap_or(site);
     (StatusCode::CREATED, Json(site)).into_response()
 }
 

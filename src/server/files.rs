@@ -35,6 +35,11 @@ pub async fn implementation_file(
     serve_plain(&file, &path).await
 }
 
+/// `GET /`: the fixture site's index page, listing the fixture pages.
+pub async fn index(state: State<AppState>, headers: HeaderMap) -> Response {
+    fixture_file(state, headers, UrlPath("index.sub.html".to_string())).await
+}
+
 /// `GET /{*path}`: fixture pages and the harness shim; `*.sub.html` get substitution.
 pub async fn fixture_file(
     State(state): State<AppState>,

@@ -61,6 +61,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/_control", control::router())
         .route("/jsclient/{*path}", get(files::implementation_file))
+        .route("/", get(files::index))
         .route("/{*path}", get(files::fixture_file))
         .with_state(state)
 }
@@ -263,6 +264,10 @@ mod tests {
         let host = format!("{}.localhost:4000", site.label);
         let (status, body) = get(&state, &host, "/_control/sites").await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        let (status, body) = get(&state, "example.com", "/_control/sites").await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        let (status, body) = get(&state, "localhost:9", "/_control/sites").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
         let (status, body) = get(&state, "127.0.0.1:1", "/_control/sites/nope").await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
     }
