@@ -165,7 +165,9 @@ fn fresh_artifacts_dir(path: &Path) -> Result<(), SuiteError> {
         detail,
     };
     if path.exists() {
-        let ours = path.join(ARTIFACTS_MARKER).is_file();
+        // The default directory lives under target/ and is always ours.
+        let ours = path.join(ARTIFACTS_MARKER).is_file()
+            || path == Path::new(default_path("target/conformance-artifacts"));
         let empty = std::fs::read_dir(path)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
