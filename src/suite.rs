@@ -229,6 +229,8 @@ pub struct ScenarioResult {
     pub outcome: Outcome,
     pub message: Option<String>,
     pub artifacts: Option<PathBuf>,
+    /// From the scenario's first hook to its last; zero for scenarios that did not run.
+    pub duration: Duration,
 }
 
 /// Collected results of a run.
@@ -319,6 +321,26 @@ impl Report {
             }
             out.push_str(&format!("  {call:<width$}  {verdict:<11}  {detail}\n"));
         }
+        let mut ran: Vec<&ScenarioResult> = results
+            .iter()
+            .filter(|r| r.duration > Duration::ZERO)
+            .collect();
+        ran.sort_by_key(|r| std::cmp::Reverse(r.duration));
+        if !ran.is_empty() {
+            let busy: Duration = ran.iter().map(|r| r.duration).sum();
+            out.push_str(&format!(
+                "\nScenario time: {:.1} s in all; slowest scenarios:\n",
+                busy.as_secs_f64()
+            ));
+            for r in ran.iter().take(5) {
+                out.push_str(&format!(
+                    "  {:>6} ms  {} — {}\n",
+                    r.duration.as_millis(),
+                    r.call,
+                    r.scenario
+                ));
+            }
+        }
         let bad: Vec<&ScenarioResult> = results
             .iter()
             .filter(|r| matches!(r.outcome, Outcome::Failed | Outcome::Error))
@@ -367,6 +389,7 @@ mod tests {
             outcome,
             message: Some("expected a, got b".into()),
             artifacts: None,
+            duration: Duration::from_millis(100),
         }
     }
 

@@ -5,6 +5,7 @@
 use std::ffi::OsString;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use clap::Parser as _;
 use cucumber::event::{ScenarioFinished, StepError};
@@ -85,6 +86,7 @@ async fn run(args: Vec<OsString>) -> ExitCode {
         .max_concurrent_scenarios(harness.pool.size())
         .before(|feature, _rule, scenario, world| {
             async move {
+                world.started = Instant::now();
                 world.call = call_of(feature.path.as_deref(), &feature.name);
                 let site = world.harness.server.sites().create(&scenario.name);
                 let clock = feature
@@ -133,6 +135,7 @@ async fn run(args: Vec<OsString>) -> ExitCode {
                     outcome: Outcome::Unsupported,
                     message: None,
                     artifacts: None,
+                    duration: Duration::ZERO,
                 });
                 false
             },
@@ -153,6 +156,7 @@ async fn run(args: Vec<OsString>) -> ExitCode {
                 outcome: Outcome::Error,
                 message: None,
                 artifacts: None,
+                duration: Duration::ZERO,
             });
         }
     }
@@ -196,6 +200,9 @@ async fn finish(
         return;
     };
     let fault = world.as_ref().and_then(|w| w.fault.clone());
+    let duration = world
+        .as_ref()
+        .map_or(Duration::ZERO, |w| w.started.elapsed());
     let (outcome, message) = match finished {
         ScenarioFinished::StepPassed => (Outcome::Passed, None),
         ScenarioFinished::StepSkipped => (
@@ -249,6 +256,7 @@ async fn finish(
         outcome,
         message,
         artifacts: saved,
+        duration,
     });
 }
 

