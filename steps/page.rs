@@ -2,7 +2,6 @@
 //! opening fixture pages, page script, clicks and typing through the real UI, and what
 //! the page printed to its console.
 
-use anyhow::anyhow;
 use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 use fantoccini::Locator;
@@ -108,38 +107,31 @@ async fn page_runs(w: &mut OlarkWorld, step: &Step) -> StepResult {
 #[when(expr = "the visitor clicks the {part}")]
 async fn click_part(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
     let selector = w.selector(part.0).to_string();
-    let call = w.call.clone();
     let el = w
-        .session()
-        .await?
-        .client()
-        .find(Locator::Css(&selector))
-        .await
-        .map_err(|e| {
-            anyhow!(
-                "{call}: expected a {part} ({selector}) to click, but: {e}",
-                part = part.0
-            )
-        })?;
-    el.click()
-        .await
-        .map_err(|e| anyhow!("{call}: failed to click the {} ({selector}): {e}", part.0))?;
+        .find(
+            Locator::Css(&selector),
+            &format!("a {} ({selector}) to click", part.0),
+        )
+        .await?;
+    let clicked = el.click().await;
+    clicked
+        .map_err(|e| w.command_error(e, &format!("failed to click the {} ({selector})", part.0)))?;
     Ok(())
 }
 
 #[given(expr = "the visitor clicks the link {string}")]
 #[when(expr = "the visitor clicks the link {string}")]
 async fn click_link(w: &mut OlarkWorld, text: String) -> StepResult {
-    let el = w
+    let found = w
         .session()
         .await?
         .client()
         .find(Locator::LinkText(&text))
-        .await
-        .map_err(|e| anyhow!("the fixture page has no link {text:?}: {e}"))?;
-    el.click()
-        .await
-        .map_err(|e| anyhow!("failed to click {text:?}: {e}"))?;
+        .await;
+    // The links belong to the fixture page, not the implementation.
+    let el = found.map_err(|e| w.fault(format!("the fixture page has no link {text:?}: {e}")))?;
+    let clicked = el.click().await;
+    clicked.map_err(|e| w.command_error(e, &format!("failed to click the link {text:?}")))?;
     Ok(())
 }
 
@@ -157,18 +149,17 @@ async fn press_enter(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
 
 async fn send_keys(w: &mut OlarkWorld, part: WidgetPart, keys: &str) -> StepResult {
     let selector = w.selector(part.0).to_string();
-    let call = w.call.clone();
     let el = w
-        .session()
-        .await?
-        .client()
-        .find(Locator::Css(&selector))
-        .await
-        .map_err(|e| anyhow!("{call}: expected a {} ({selector}), but: {e}", part.0))?;
-    el.send_keys(keys).await.map_err(|e| {
-        anyhow!(
-            "{call}: failed to type into the {} ({selector}): {e}",
-            part.0
+        .find(
+            Locator::Css(&selector),
+            &format!("a {} ({selector}) to type into", part.0),
+        )
+        .await?;
+    let typed = el.send_keys(keys).await;
+    typed.map_err(|e| {
+        w.command_error(
+            e,
+            &format!("failed to type into the {} ({selector})", part.0),
         )
     })?;
     Ok(())

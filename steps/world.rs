@@ -9,7 +9,9 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use anyhow::anyhow;
+use fantoccini::elements::Element;
 use fantoccini::error::{CmdError, ErrorStatus};
+use fantoccini::Locator;
 use olark_conformance::browser::Session;
 use olark_conformance::profile::Part;
 use olark_conformance::server::sites::Site;
@@ -189,10 +191,23 @@ impl OlarkWorld {
     }
 
     fn classify(&mut self, result: Result<Value, CmdError>) -> anyhow::Result<Value> {
-        match result {
-            Ok(v) => Ok(v),
-            Err(e) if is_harness_fault(&e) => Err(self.fault(format!("browser session: {e}"))),
-            Err(e) => Err(anyhow!("{}: script in the page failed: {e}", self.call)),
+        result.map_err(|e| self.command_error(e, "a script in the page failed"))
+    }
+
+    /// Finds the element `what` describes; not finding it is the implementation's failure.
+    pub async fn find(&mut self, locator: Locator<'_>, what: &str) -> anyhow::Result<Element> {
+        self.require_page()?;
+        let found = self.session().await?.client().find(locator).await;
+        found.map_err(|e| self.command_error(e, &format!("expected {what}")))
+    }
+
+    /// A failed WebDriver command: a harness fault when the browser or driver is gone,
+    /// otherwise a failure of the call under test.
+    pub fn command_error(&mut self, e: CmdError, doing: &str) -> anyhow::Error {
+        if is_harness_fault(&e) {
+            self.fault(format!("browser session lost ({doing}): {e}"))
+        } else {
+            anyhow!("{}: {doing}, but: {e}", self.call)
         }
     }
 
