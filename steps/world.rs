@@ -78,12 +78,13 @@ impl fmt::Debug for OlarkWorld {
 }
 
 impl OlarkWorld {
-    fn new() -> Self {
-        let harness = HARNESS
-            .get()
-            .cloned()
-            .expect("the runner sets HARNESS before scenarios start");
-        OlarkWorld {
+    fn new() -> anyhow::Result<Self> {
+        let harness = HARNESS.get().cloned().ok_or_else(|| {
+            anyhow!(
+                "harness error: scenarios run only under the suite's runner (steps::suite::main)"
+            )
+        })?;
+        Ok(OlarkWorld {
             harness,
             call: String::new(),
             site: String::new(),
@@ -91,7 +92,7 @@ impl OlarkWorld {
             page_open: false,
             started: Instant::now(),
             fault: None,
-        }
+        })
     }
 
     pub fn timeout_ms(&self) -> u64 {
