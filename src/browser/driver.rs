@@ -240,8 +240,15 @@ impl DriverProcess {
 impl Drop for DriverProcess {
     fn drop(&mut self) {
         kill_group(self.pgid);
-        // Reap the driver so it does not linger as a zombie while the run goes on.
-        let _ = self.child.try_wait();
+        // Reap the driver now (SIGKILL makes this prompt), so no zombie `geckodriver`
+        // shows up in `pgrep` after the run. The pgid is the driver's pid.
+        if self.pgid > 0 {
+            let mut status = 0;
+            // SAFETY: waitpid on our own child; a child already reaped yields ECHILD.
+            unsafe {
+                libc::waitpid(self.pgid, &mut status, 0);
+            }
+        }
         let _ = std::fs::remove_dir_all(&self.dir);
         unregister(self.pgid);
     }
