@@ -17,6 +17,11 @@
   var PANEL_ID = 'olark-ref-panel';
   var MAX_ENTRY_LENGTH = 100;
   var CSS_TIMEOUT_MS = 10000;
+  var COOKIE_NAME = 'hblid';                     // visitor id cookie (the name Olark uses)
+  var COOKIE_MAX_AGE_S = 2 * 365 * 24 * 60 * 60; // about two years
+  var VISITOR_ID_RE = /^[A-Za-z0-9_-]{8,64}$/;
+  var MAX_TEXT_LENGTH = 4000;                    // backend limit for text fields
+  var DEFAULT_NICKNAME = 'Operator';
 
   // ---------------------------------------------------------------- strings
 
@@ -28,7 +33,17 @@
       send_button_text: 'Send',
       minimize_label: 'Minimize chat',
       input_label: 'Message',
-      messages_label: 'Chat messages'
+      messages_label: 'Chat messages',
+      away_message: "We're not around but please leave us a message",
+      offline_form_label: 'Leave a message',
+      name_input_text: 'Name',
+      email_input_text: 'Email',
+      offline_message_text: 'Message',
+      offline_submit_text: 'Send',
+      offline_note_error_text: 'Please enter your name, a valid email address and a message.',
+      offline_note_thankyou_text: 'Thank you for your message.  We will get back to you as soon as we can.',
+      unread_one: '1 unread message',
+      unread_other: '{count} unread messages'
     },
     'de-DE': {
       welcome_title: 'Chatten Sie mit uns',
@@ -198,7 +213,23 @@
 
   var box = { shown: true, expanded: false };
   var currentLocale = DEFAULT_LOCALE;
-  var callbacks = { show: [], hide: [], expand: [], shrink: [], ready: [] };
+  var callbacks = {
+    show: [], hide: [], expand: [], shrink: [], ready: [],
+    available: [], away: [], begin: [], toOperator: [], toVisitor: [], command: [], offline: []
+  };
+
+  // Conversation state (see README "Chat and backend").
+  var chat = {
+    available: false,        // an operator is available for this visitor
+    nickname: null,          // the operator who would answer (presence)
+    lastNickname: null,      // nickname of the last operator message shown
+    begun: false,            // the conversation has at least one message
+    unread: 0,               // operator messages received while not expanded
+    lastSeq: 0,              // highest stream sequence number handled
+    offlineSent: false,      // the offline form was submitted on this page
+    stream: null             // the EventSource
+  };
+  var backend = null;        // { base: '<origin>/olark/v1/sites/{site}/visitors/{visitor}/' }
 
   var ui = null; // DOM references once rendered
 
@@ -214,7 +245,7 @@
     if (!ui) return;
     ui.root.setAttribute('lang', currentLocale);
     var title = str('welcome_title');
-    ui.launcher.textContent = title;
+    ui.launcherLabel.textContent = title;
     ui.panel.setAttribute('aria-label', title);
     ui.title.textContent = title;
     ui.minimize.setAttribute('aria-label', str('minimize_label'));
@@ -222,6 +253,15 @@
     ui.input.setAttribute('placeholder', str('chat_input_text'));
     ui.input.setAttribute('aria-label', str('input_label'));
     ui.send.textContent = str('send_button_text');
+    ui.offline.setAttribute('aria-label', str('offline_form_label'));
+    ui.away.textContent = str('away_message');
+    ui.nameLabel.textContent = str('name_input_text');
+    ui.emailLabel.textContent = str('email_input_text');
+    ui.messageLabel.textContent = str('offline_message_text');
+    ui.offlineSubmit.textContent = str('offline_submit_text');
+    ui.offlineError.textContent = str('offline_note_error_text');
+    ui.thanks.textContent = str('offline_note_thankyou_text');
+    syncUnread();
   }
 
   // Returns true if the locale was accepted.
@@ -244,11 +284,37 @@
     ui.launcher.hidden = box.expanded;
     ui.panel.hidden = !box.expanded;
     ui.launcher.setAttribute('aria-expanded', box.expanded ? 'true' : 'false');
+    if (box.shown && box.expanded && chat.unread !== 0) {
+      chat.unread = 0; // the visitor can see the conversation
+      syncUnread();
+    }
   }
 
-  function fire(list) {
+  function syncUnread() {
+    if (!ui) return;
+    var n = chat.unread;
+    ui.unread.hidden = n === 0;
+    ui.unread.textContent = String(n);
+    ui.unread.setAttribute('aria-label',
+      n === 1 ? str('unread_one') : str('unread_other').split('{count}').join(String(n)));
+  }
+
+  // Online: message list + chat input. Offline: message list + offline form
+  // (or its thank-you text once sent on this page).
+  function syncMode() {
+    if (!ui) return;
+    ui.root.classList.toggle('olark-ref--offline', !chat.available);
+    ui.form.hidden = !chat.available;
+    ui.offline.hidden = chat.available || chat.offlineSent;
+    ui.thanks.hidden = chat.available || !chat.offlineSent;
+  }
+
+  // makeEvent (optional) builds a fresh event object for each callback.
+  function fire(list, makeEvent) {
     var snapshot = list.slice();
-    for (var i = 0; i < snapshot.length; i++) safeCall(snapshot[i], [{}]);
+    for (var i = 0; i < snapshot.length; i++) {
+      safeCall(snapshot[i], [makeEvent ? makeEvent() : {}]);
+    }
   }
 
   function boxShow() {
@@ -309,11 +375,323 @@
     for (var i = 0; i < list.length; i++) safeCall(list[i], []);
   }
 
-  // ---------------------------------------------------------------- transport
+  // ---------------------------------------------------------------- backend
 
-  // Hook for a future backend: deliver a visitor message to the operator.
+  function loaderUrl() {
+    if (currentScript && currentScript.src) return currentScript.src;
+    if (typeof stubState.l === 'string' && stubState.l !== '') {
+      return '//' + stubState.l.replace(/^(https?:)?\/\//, '');
+    }
+    return null;
+  }
+
+  function readCookie(name) {
+    var all;
+    try { all = document.cookie; } catch (e) { return null; }
+    var parts = typeof all === 'string' ? all.split(';') : [];
+    for (var i = 0; i < parts.length; i++) {
+      var eq = parts[i].indexOf('=');
+      if (eq !== -1 && parts[i].slice(0, eq).trim() === name) return parts[i].slice(eq + 1).trim();
+    }
+    return null;
+  }
+
+  function newVisitorId() {
+    var c = window.crypto;
+    if (c && typeof c.randomUUID === 'function') {
+      try { return c.randomUUID(); } catch (e) { /* insecure context: fall through */ }
+    }
+    var bytes = new Uint8Array(16);
+    if (c && typeof c.getRandomValues === 'function') {
+      c.getRandomValues(bytes);
+    } else {
+      for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    }
+    return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+  }
+
+  // The visitor id lives in a first-party cookie so reloads and other pages of the
+  // site continue the same visitor and conversation.
+  function visitorId() {
+    var id = readCookie(COOKIE_NAME);
+    if (id !== null && VISITOR_ID_RE.test(id)) return id;
+    id = newVisitorId();
+    try {
+      document.cookie = COOKIE_NAME + '=' + id + '; path=/; max-age=' + COOKIE_MAX_AGE_S +
+        '; SameSite=Lax' + (location.protocol === 'https:' ? '; Secure' : '');
+    } catch (e) {
+      warn('could not store the visitor id cookie; the conversation will not survive a reload');
+    }
+    return id;
+  }
+
+  // POST JSON to the visitor's backend URL. Never rejects: resolves
+  // { ok: true, data } or { ok: false, problem }.
+  function post(path, payload, keepalive) {
+    if (backend === null) return Promise.resolve({ ok: false, problem: 'no backend' });
+    var url = backend.base + path;
+    var init = {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload),
+      // Sends still complete if the page navigates away right after the call.
+      keepalive: !!keepalive
+    };
+    var started;
+    try {
+      started = fetch(url, init);
+    } catch (e) {
+      return Promise.resolve({ ok: false, problem: String(e) });
+    }
+    return started.then(function (res) {
+      return res.text().then(function (text) {
+        var data = null;
+        try { data = text === '' ? null : JSON.parse(text); } catch (e) { data = null; }
+        if (res.ok) return { ok: true, data: data };
+        var detail = data && typeof data.error === 'string' ? data.error : text;
+        return { ok: false, problem: 'HTTP ' + res.status + ': ' + detail };
+      });
+    }).catch(function (e) {
+      return { ok: false, problem: e && e.message ? e.message : String(e) };
+    });
+  }
+
+  // Fire-and-forget POST; a failure is logged.
+  function send(path, payload) {
+    return post(path, payload, true).then(function (r) {
+      if (!r.ok) warn('POST ' + path + ' failed (' + r.problem + ')');
+      return r;
+    });
+  }
+
+  // POST page: resolves the answer's data, or null (logged once with console.error).
+  function postPage() {
+    var group = config['system.group'];
+    try {
+      var base = new URL('../olark/v1/', new URL(loaderUrl() || '/jsclient/loader.js', document.baseURI));
+      backend = {
+        base: new URL('sites/' + encodeURIComponent(siteId) + '/visitors/' +
+          encodeURIComponent(visitorId()) + '/', base).href
+      };
+    } catch (e) {
+      error('could not work out the chat backend URL (' + e + '); starting offline');
+      return Promise.resolve(null);
+    }
+    var payload = { url: location.href, title: document.title };
+    if (typeof group === 'string' && group !== '') {
+      payload.group = group;
+    } else if (group !== undefined) {
+      warn('configure "system.group" expects a non-empty group id string, got ' + describe(group) + '; ignored');
+    }
+    return post('page', payload, false).then(function (r) {
+      var d = r.ok ? r.data : null;
+      if (!r.ok || d === null || typeof d !== 'object' || typeof d.available !== 'boolean') {
+        error('could not reach the chat backend (POST page: ' +
+          (r.ok ? 'unexpected answer ' + describe(d) : r.problem) + '); starting offline');
+        return null;
+      }
+      return d;
+    });
+  }
+
+  // ---------------------------------------------------------------- chat
+
+  function nonEmptyString(v) {
+    return typeof v === 'string' && v !== '';
+  }
+
+  // Returns options.body if options is {body: non-empty string}, else warns and returns null.
+  function bodyOption(name, options) {
+    if (options !== null && typeof options === 'object' && nonEmptyString(options.body)) {
+      return options.body;
+    }
+    warn(name + ' expects {body: string} with a non-empty body, got ' + describe(options) + '; ignored');
+    return null;
+  }
+
+  function applyPresence(p) {
+    if (p === null || typeof p !== 'object' || typeof p.available !== 'boolean') {
+      warn('ignoring malformed presence ' + describe(p));
+      return;
+    }
+    chat.nickname = nonEmptyString(p.nickname) ? p.nickname : null;
+    if (p.available === chat.available) return;
+    chat.available = p.available;
+    syncMode();
+    if (phase === 'ready') fire(chat.available ? callbacks.available : callbacks.away);
+  }
+
+  function beginConversation() {
+    if (chat.begun) return;
+    chat.begun = true;
+    fire(callbacks.begin);
+  }
+
+  function countUnread() {
+    if (box.shown && box.expanded) return;
+    chat.unread++;
+    syncUnread();
+  }
+
+  // An operator message is shown: from the stream or from api.chat.sendMessageToVisitor.
+  function operatorMessage(body, nickname) {
+    chat.lastNickname = nickname;
+    appendOperatorMessage(nickname, body);
+    countUnread();
+    beginConversation();
+    fire(callbacks.toVisitor, function () { return { message: { body: body, nickname: nickname } }; });
+  }
+
+  // The visitor typed a message (chat input).
   function sendToOperator(text) {
-    void text; // no transport yet
+    appendVisitorMessage(text);
+    send('messages', { body: text });
+    beginConversation();
+    fire(callbacks.toOperator, function () { return { message: { body: text } }; });
+  }
+
+  // The visitor submitted the offline form with valid fields.
+  function sendOfflineMessage(name, email, body) {
+    send('offline-messages', { name: name, email: email, body: body });
+    chat.offlineSent = true;
+    syncMode();
+    fire(callbacks.offline, function () {
+      return { message: { body: body, name: name, email: email } };
+    });
+  }
+
+  // Restored conversation from POST page: rendered, no callbacks.
+  function restoreTranscript(lines) {
+    if (!Array.isArray(lines)) return;
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i];
+      if (line === null || typeof line !== 'object' || typeof line.body !== 'string') continue;
+      if (line.kind === 'message') chat.begun = true;
+      if (line.kind === 'message' && line.direction === 'to_operator') {
+        appendVisitorMessage(line.body);
+      } else if (line.kind === 'message' && line.direction === 'to_visitor') {
+        var nick = nonEmptyString(line.author) ? line.author : DEFAULT_NICKNAME;
+        chat.lastNickname = nick;
+        appendOperatorMessage(nick, line.body);
+      } else if (line.kind === 'notification' && line.direction === 'to_visitor') {
+        appendNotification(line.body);
+      }
+      // Commands and notifications to operators are never shown to the visitor.
+    }
+  }
+
+  // Returns the parsed data of a stream event, or null if it was already handled or
+  // is malformed. Presence is state, not history: it is applied every time.
+  function streamData(ev, dedupe) {
+    var seq = ev.lastEventId === '' ? NaN : Number(ev.lastEventId);
+    if (dedupe && Number.isFinite(seq) && seq <= chat.lastSeq) return null;
+    var data;
+    try { data = JSON.parse(ev.data); } catch (e) { data = undefined; }
+    if (Number.isFinite(seq) && seq > chat.lastSeq) chat.lastSeq = seq;
+    if (data === null || typeof data !== 'object') {
+      warn('ignoring malformed ' + ev.type + ' event ' + describe(ev.data));
+      return null;
+    }
+    return data;
+  }
+
+  function guarded(fn) {
+    return function (ev) {
+      try {
+        fn(ev);
+      } catch (e) {
+        console.error(PREFIX + 'internal error handling a ' + ev.type + ' event:', e);
+      }
+    };
+  }
+
+  function openStream() {
+    if (typeof window.EventSource !== 'function') {
+      warn('EventSource is not available; operator messages will not arrive');
+      return;
+    }
+    var source = new EventSource(backend.base + 'events?after=' + chat.lastSeq);
+    chat.stream = source;
+    source.addEventListener('presence', guarded(function (ev) {
+      var d = streamData(ev, false);
+      if (d) applyPresence(d);
+    }));
+    source.addEventListener('message', guarded(function (ev) {
+      var d = streamData(ev, true);
+      if (!d) return;
+      if (typeof d.body !== 'string') {
+        warn('ignoring message event without a body ' + describe(ev.data));
+        return;
+      }
+      operatorMessage(d.body, nonEmptyString(d.nickname) ? d.nickname : DEFAULT_NICKNAME);
+    }));
+    source.addEventListener('notification', guarded(function (ev) {
+      var d = streamData(ev, true);
+      if (!d) return;
+      if (typeof d.body !== 'string') {
+        warn('ignoring notification event without a body ' + describe(ev.data));
+        return;
+      }
+      appendNotification(d.body);
+    }));
+    source.addEventListener('command', guarded(function (ev) {
+      var d = streamData(ev, true);
+      if (!d) return;
+      var cmd = {
+        name: typeof d.name === 'string' ? d.name : '',
+        body: typeof d.body === 'string' ? d.body : ''
+      };
+      fire(callbacks.command, function () { return { command: { name: cmd.name, body: cmd.body } }; });
+    }));
+    source.addEventListener('error', function () {
+      // The browser reconnects by itself (sending Last-Event-ID) unless it gave up.
+      if (source.readyState === 2 && chat.stream === source) {
+        chat.stream = null;
+        warn('the chat event stream closed; operator messages will not arrive until the page is reloaded');
+      }
+    });
+  }
+
+  function chatRegister(kind, name) {
+    return function (fn) {
+      if (typeof fn !== 'function') {
+        warn(name + ' expects a function, got ' + describe(fn) + '; ignored');
+        return;
+      }
+      callbacks[kind].push(fn);
+    };
+  }
+
+  function sendMessageToVisitor(options) {
+    var body = bodyOption('api.chat.sendMessageToVisitor', options);
+    if (body === null) return;
+    var nickname = chat.nickname || chat.lastNickname || DEFAULT_NICKNAME;
+    send('messages-to-visitor', { body: body, kind: 'message' });
+    operatorMessage(body, nickname);
+  }
+
+  function sendNotificationToVisitor(options) {
+    var body = bodyOption('api.chat.sendNotificationToVisitor', options);
+    if (body === null) return;
+    appendNotification(body);
+    send('messages-to-visitor', { body: body, kind: 'notification' });
+  }
+
+  function sendNotificationToOperator(options) {
+    var body = bodyOption('api.chat.sendNotificationToOperator', options);
+    if (body === null) return;
+    send('notifications', { body: body });
+  }
+
+  function setOperatorGroup(options) {
+    if (options === null || typeof options !== 'object' || !nonEmptyString(options.group)) {
+      warn('api.chat.setOperatorGroup expects {group: string} with a non-empty group id, got ' +
+        describe(options) + '; ignored');
+      return;
+    }
+    send('group', { group: options.group }).then(function (r) {
+      if (r.ok) applyPresence(r.data);
+    });
   }
 
   // ---------------------------------------------------------------- configure / identify / extend
@@ -387,6 +765,18 @@
   API['api.box.onExpand'] = register('expand', 'api.box.onExpand');
   API['api.box.onShrink'] = register('shrink', 'api.box.onShrink');
   API['api.chat.onReady'] = onReady;
+  API['api.chat.onOperatorsAvailable'] = chatRegister('available', 'api.chat.onOperatorsAvailable');
+  API['api.chat.onOperatorsAway'] = chatRegister('away', 'api.chat.onOperatorsAway');
+  API['api.chat.onBeginConversation'] = chatRegister('begin', 'api.chat.onBeginConversation');
+  API['api.chat.onMessageToOperator'] = chatRegister('toOperator', 'api.chat.onMessageToOperator');
+  API['api.chat.onMessageToVisitor'] = chatRegister('toVisitor', 'api.chat.onMessageToVisitor');
+  API['api.chat.onCommandFromOperator'] = chatRegister('command', 'api.chat.onCommandFromOperator');
+  API['api.chat.onOfflineMessageToOperator'] =
+    chatRegister('offline', 'api.chat.onOfflineMessageToOperator');
+  API['api.chat.sendMessageToVisitor'] = sendMessageToVisitor;
+  API['api.chat.sendNotificationToVisitor'] = sendNotificationToVisitor;
+  API['api.chat.sendNotificationToOperator'] = sendNotificationToOperator;
+  API['api.chat.setOperatorGroup'] = setOperatorGroup;
 
   // Names handled without waiting for the widget to be ready.
   var LOAD_CALLS = Object.create(null);
@@ -479,14 +869,42 @@
     return node;
   }
 
-  function appendVisitorMessage(text) {
-    var item = el('li', 'olark-ref__message olark-ref__message--visitor');
-    item.textContent = text;
+  // Every text from the page, the visitor or an operator is set with textContent.
+  function appendItem(kind, author, body) {
+    if (!ui) return;
+    var item = el('li', 'olark-ref__message olark-ref__message--' + kind);
+    if (author !== null) {
+      var who = el('span', 'olark-ref__author');
+      who.textContent = author;
+      item.appendChild(who);
+    }
+    var text = el('span', 'olark-ref__body');
+    text.textContent = body;
+    item.appendChild(text);
     ui.messages.appendChild(item);
     ui.messages.scrollTop = ui.messages.scrollHeight;
   }
 
-  function render() {
+  function appendVisitorMessage(text) { appendItem('visitor', null, text); }
+  function appendOperatorMessage(nickname, text) { appendItem('operator', nickname, text); }
+  function appendNotification(text) { appendItem('notification', null, text); }
+
+  // A labelled single field of the offline form.
+  function offlineField(tag, className, attrs) {
+    var id = 'olark-ref-' + className.replace('olark-ref__', '');
+    var wrap = el('div', 'olark-ref__field');
+    var label = el('label', 'olark-ref__label', { for: id });
+    attrs.id = id;
+    attrs.maxlength = String(MAX_TEXT_LENGTH);
+    var field = el(tag, 'olark-ref__field-input ' + className, attrs);
+    wrap.appendChild(label);
+    wrap.appendChild(field);
+    return { wrap: wrap, label: label, field: field };
+  }
+
+  // page: the POST page answer (or null) whose transcript is restored before the
+  // widget is attached, so restored lines are not announced as new.
+  function render(page) {
     var root = el('div', '', { id: 'olark-ref', lang: currentLocale });
     root.hidden = true; // never displayed before the state is applied
 
@@ -495,6 +913,12 @@
       'aria-expanded': 'false',
       'aria-controls': PANEL_ID
     });
+    var launcherLabel = el('span', 'olark-ref__launcher-label');
+    // role=img makes the aria-label ("2 unread messages") part of the button's name.
+    var unread = el('span', 'olark-ref__unread', { role: 'img' });
+    unread.hidden = true;
+    launcher.appendChild(launcherLabel);
+    launcher.appendChild(unread);
 
     var panel = el('section', 'olark-ref__panel', { id: PANEL_ID, role: 'dialog' });
     var header = el('header', 'olark-ref__header');
@@ -509,26 +933,58 @@
 
     var form = el('form', 'olark-ref__form');
     form.noValidate = true;
-    var input = el('textarea', 'olark-ref__input', { rows: '2' });
+    var input = el('textarea', 'olark-ref__input', { rows: '2', maxlength: String(MAX_TEXT_LENGTH) });
     var send = el('button', 'olark-ref__send', { type: 'submit' });
     form.appendChild(input);
     form.appendChild(send);
 
+    // Offline form: shown instead of the chat input while no operator is available.
+    var offline = el('form', 'olark-ref__offline');
+    offline.noValidate = true;
+    var away = el('p', 'olark-ref__away', { id: 'olark-ref-away' });
+    var nameF = offlineField('input', 'olark-ref__offline-name', { type: 'text', name: 'name', autocomplete: 'name' });
+    var emailF = offlineField('input', 'olark-ref__offline-email', { type: 'email', name: 'email', autocomplete: 'email' });
+    var messageF = offlineField('textarea', 'olark-ref__offline-message', { name: 'message', rows: '3' });
+    var offlineError = el('p', 'olark-ref__offline-error', { id: 'olark-ref-offline-error', role: 'alert' });
+    offlineError.hidden = true;
+    var offlineSubmit = el('button', 'olark-ref__offline-submit', { type: 'submit' });
+    offline.setAttribute('aria-describedby', 'olark-ref-away');
+    offline.appendChild(away);
+    offline.appendChild(nameF.wrap);
+    offline.appendChild(emailF.wrap);
+    offline.appendChild(messageF.wrap);
+    offline.appendChild(offlineError);
+    offline.appendChild(offlineSubmit);
+    var thanks = el('p', 'olark-ref__offline-thanks', { role: 'status' });
+    thanks.hidden = true;
+
     panel.appendChild(header);
     panel.appendChild(messages);
     panel.appendChild(form);
+    panel.appendChild(offline);
+    panel.appendChild(thanks);
     root.appendChild(launcher);
     root.appendChild(panel);
 
     ui = {
-      root: root, launcher: launcher, panel: panel, title: title, minimize: minimize,
-      messages: messages, form: form, input: input, send: send
+      root: root, launcher: launcher, launcherLabel: launcherLabel, unread: unread,
+      panel: panel, title: title, minimize: minimize,
+      messages: messages, form: form, input: input, send: send,
+      offline: offline, away: away, offlineName: nameF.field, offlineEmail: emailF.field,
+      offlineMessage: messageF.field, nameLabel: nameF.label, emailLabel: emailF.label,
+      messageLabel: messageF.label, offlineError: offlineError, offlineSubmit: offlineSubmit,
+      thanks: thanks
     };
 
     // Visitor interactions go through the same code paths as the API.
     launcher.addEventListener('click', function () {
       boxExpand();
-      if (box.expanded && !panel.hidden) input.focus();
+      if (!box.expanded || panel.hidden) return;
+      if (!form.hidden) {
+        input.focus();
+      } else if (!offline.hidden) {
+        nameF.field.focus();
+      }
     });
 
     function userShrink() {
@@ -552,6 +1008,37 @@
       sendToOperator(text);
     });
 
+    offline.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var name = nameF.field.value.trim();
+      var email = emailF.field.value.trim();
+      var body = messageF.field.value.trim();
+      var bad = [];
+      if (name === '') bad.push(nameF.field);
+      if (email === '' || email.indexOf('@') === -1) bad.push(emailF.field);
+      if (body === '') bad.push(messageF.field);
+      [nameF.field, emailF.field, messageF.field].forEach(function (f) {
+        if (bad.indexOf(f) === -1) {
+          f.removeAttribute('aria-invalid');
+          f.removeAttribute('aria-describedby');
+        } else {
+          f.setAttribute('aria-invalid', 'true');
+          f.setAttribute('aria-describedby', 'olark-ref-offline-error');
+        }
+      });
+      offlineError.hidden = bad.length === 0;
+      if (bad.length !== 0) {
+        bad[0].focus();
+        return;
+      }
+      var hadFocus = panel.contains(document.activeElement);
+      sendOfflineMessage(name, email, body);
+      if (hadFocus && !thanks.hidden) {
+        thanks.tabIndex = -1;
+        thanks.focus();
+      }
+    });
+
     input.addEventListener('keydown', function (ev) {
       if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing && ev.keyCode !== 229) {
         ev.preventDefault();
@@ -563,8 +1050,10 @@
       }
     });
 
+    if (page) restoreTranscript(page.transcript);
     applyStrings();
     syncBox();
+    syncMode();
     document.body.appendChild(root);
   }
 
@@ -632,9 +1121,29 @@
 
     phase = 'booting';
 
-    // (3) stylesheet, then render.
-    loadCss(function () {
-      whenBody(function () {
+    // (3) stylesheet and POST page in parallel, then render.
+    var page = null;
+    var waiting = 2;
+    function loaded() {
+      if (--waiting === 0) whenBody(finish);
+    }
+    loadCss(loaded);
+    postPage().then(function (answer) {
+      page = answer;
+      loaded();
+    }, function (e) {
+      console.error(PREFIX + 'internal error starting the chat backend:', e);
+      loaded();
+    });
+
+    function finish() {
+      {
+        // Initial presence from POST page (not a change: no events).
+        if (page) {
+          chat.available = page.available;
+          chat.nickname = nonEmptyString(page.nickname) ? page.nickname : null;
+          if (Number.isFinite(page.seq)) chat.lastSeq = page.seq;
+        }
         // Initial state from configuration (not a state change: no events).
         if (hasOwn(config, 'system.localization')) {
           setLocale(config['system.localization'], 'configure "system.localization"');
@@ -642,7 +1151,7 @@
         box.shown = !isTrue(config['box.start_hidden']);
         box.expanded = isTrue(config['box.start_expanded']);
         try {
-          render();
+          render(page);
         } catch (e) {
           console.error(PREFIX + 'failed to render the widget:', e);
         }
@@ -660,8 +1169,17 @@
             console.error(PREFIX + 'internal error replaying ' + describe(all[j][0]) + ':', e);
           }
         }
-      });
-    });
+
+        // (6) the push stream, from where POST page left off.
+        if (page) {
+          try {
+            openStream();
+          } catch (e) {
+            console.error(PREFIX + 'could not open the chat event stream:', e);
+          }
+        }
+      }
+    }
   }
 
   boot();

@@ -14,6 +14,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
+use super::backend::Operator;
+use super::protocol::backend_error;
 use super::sites::{label_from_host, EmbedScript};
 use super::{error_response, AppState};
 
@@ -23,6 +25,23 @@ pub fn router() -> Router<AppState> {
         .route("/sites/{label}", get(get_site).delete(delete_site))
         .route("/sites/{label}/embed", axum::routing::put(put_embed))
         .route("/sites/{label}/clock/advance", post(advance_clock))
+        .route("/sites/{label}/operators", post(add_operator))
+        .route(
+            "/sites/{label}/operators/{operator}/status",
+            post(operator_status),
+        )
+        .route(
+            "/sites/{label}/operators/{operator}/messages",
+            post(operator_message),
+        )
+        .route(
+            "/sites/{label}/operators/{operator}/received",
+            get(operator_received),
+        )
+        .route(
+            "/sites/{label}/notifications-to-visitor",
+            post(notify_visitor),
+        )
         .route_layer(middleware::from_fn(loopback_host_only))
 }
 
@@ -154,6 +173,156 @@ async fn advance_clock(
     match advanced {
         Some(now_ms) => Json(serde_json::json!({ "now_ms": now_ms })).into_response(),
         None => no_site(&label),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewOperator {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    nickname: Option<String>,
+    #[serde(default)]
+    groups: Vec<String>,
+    #[serde(default)]
+    available: bool,
+}
+
+async fn add_operator(
+    State(state): State<AppState>,
+    Path(label): Path<String>,
+    body: Result<Json<NewOperator>, JsonRejection>,
+) -> Response {
+    let Json(b) = match body {
+        Ok(b) => b,
+        Err(e) => return rejection(e),
+    };
+    let name = b.name.unwrap_or_else(|| b.id.clone());
+    let op = Operator {
+        nickname: b.nickname.unwrap_or_else(|| name.clone()),
+        id: b.id,
+        name,
+        available: b.available,
+        groups: b.groups,
+    };
+    let added = state
+        .sites
+        .update(&label, |s| s.backend.add_operator(op.clone()));
+    match added {
+        None => no_site(&label),
+        Some(Err(e)) => backend_error(e),
+        Some(Ok(())) => (StatusCode::CREATED, Json(op)).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Status {
+    available: bool,
+}
+
+async fn operator_status(
+    State(state): State<AppState>,
+    Path((label, operator)): Path<(String, String)>,
+    body: Result<Json<Status>, JsonRejection>,
+) -> Response {
+    let Json(b) = match body {
+        Ok(b) => b,
+        Err(e) => return rejection(e),
+    };
+    match state
+        .sites
+        .update(&label, |s| s.backend.set_available(&operator, b.available))
+    {
+        None => no_site(&label),
+        Some(Err(e)) => backend_error(e),
+        Some(Ok(())) => StatusCode::NO_CONTENT.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Said {
+    body: String,
+    /// Visitor id; the most recently seen visitor when absent.
+    #[serde(default)]
+    visitor: Option<String>,
+}
+
+async fn operator_message(
+    State(state): State<AppState>,
+    Path((label, operator)): Path<(String, String)>,
+    body: Result<Json<Said>, JsonRejection>,
+) -> Response {
+    let Json(b) = match body {
+        Ok(b) => b,
+        Err(e) => return rejection(e),
+    };
+    let said = state.sites.update(&label, |s| {
+        let now = s.now_ms();
+        s.backend
+            .operator_says(&operator, b.visitor.as_deref(), &b.body, now)
+    });
+    match said {
+        None => no_site(&label),
+        Some(Err(e)) => backend_error(e),
+        Some(Ok(id)) => {
+            (StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response()
+        }
+    }
+}
+
+async fn notify_visitor(
+    State(state): State<AppState>,
+    Path(label): Path<String>,
+    body: Result<Json<Said>, JsonRejection>,
+) -> Response {
+    let Json(b) = match body {
+        Ok(b) => b,
+        Err(e) => return rejection(e),
+    };
+    let sent = state.sites.update(&label, |s| {
+        let now = s.now_ms();
+        s.backend.notify_visitor(b.visitor.as_deref(), &b.body, now)
+    });
+    match sent {
+        None => no_site(&label),
+        Some(Err(e)) => backend_error(e),
+        Some(Ok(id)) => {
+            (StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response()
+        }
+    }
+}
+
+async fn operator_received(
+    State(state): State<AppState>,
+    Path((label, operator)): Path<(String, String)>,
+) -> Response {
+    let received = state.sites.read(&label, |s| {
+        if !s.backend.operators.iter().any(|o| o.id == operator) {
+            return None;
+        }
+        let lines: Vec<_> = s
+            .backend
+            .received_by(&operator)
+            .into_iter()
+            .cloned()
+            .collect();
+        let offline: Vec<_> = s
+            .backend
+            .offline_messages
+            .iter()
+            .filter(|m| m.recipients.iter().any(|r| *r == operator))
+            .cloned()
+            .collect();
+        Some(serde_json::json!({ "lines": lines, "offline_messages": offline }))
+    });
+    match received {
+        None => no_site(&label),
+        Some(None) => error_response(StatusCode::NOT_FOUND, format!("no operator {operator:?}")),
+        Some(Some(v)) => Json(v).into_response(),
     }
 }
 

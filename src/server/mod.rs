@@ -5,8 +5,10 @@
 //! the bare `http://127.0.0.1:<port>/_control/` is the control API, which pages on site
 //! origins cannot reach. The widget protocol (messages, presence) joins here next.
 
+pub mod backend;
 pub mod control;
 pub mod files;
+pub mod protocol;
 pub mod sites;
 
 use std::net::SocketAddr;
@@ -60,6 +62,7 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/_control", control::router())
+        .nest("/olark/v1", protocol::router())
         .route("/jsclient/{*path}", get(files::implementation_file))
         .route("/", get(files::index))
         .route("/{*path}", get(files::fixture_file))
@@ -143,20 +146,28 @@ impl Drop for Server {
     }
 }
 
+/// The answer to a request body that is not the JSON expected.
+pub fn json_rejection(e: axum::extract::rejection::JsonRejection) -> Response {
+    error_response(
+        e.status(),
+        format!("failed to read the request body: {}", e.body_text()),
+    )
+}
+
 /// A JSON error body: `{"error": "..."}`.
 pub fn error_response(status: StatusCode, message: String) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use axum::body::Body;
     use axum::http::Request;
     use http_body_util::BodyExt;
     use tower::ServiceExt;
 
-    fn state() -> AppState {
+    pub(crate) fn state() -> AppState {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let profile = Profile::load(&root.join("implementations/reference")).unwrap();
         AppState::new(root.join("fixtures-site"), &profile)

@@ -2,13 +2,18 @@
 //! (`http://<label>.localhost:<port>/`) and a virtual clock, so one browser session can
 //! serve many scenarios without cookies or storage leaking between them.
 //!
-//! This is the backend state the widget protocol and control API (next issue) extend.
+//! A site also holds the conversation state ([`Backend`]); every change to a site wakes
+//! whoever waits on it (push streams, steps), so nothing polls.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use serde::Serialize;
+use tokio::sync::watch;
+
+use super::backend::Backend;
 
 /// The virtual clock's epoch: every site's clock starts here, so scenario output is
 /// reproducible (2026-01-05T09:00:00Z, a Monday morning).
@@ -38,6 +43,8 @@ pub struct Site {
     pub elapsed_ms: u64,
     /// Requests for `/jsclient/loader.js` from this site's origin.
     pub loader_requests: u64,
+    /// Operators, visitors, transcripts.
+    pub backend: Backend,
 }
 
 impl Site {
@@ -50,7 +57,14 @@ impl Site {
 #[derive(Debug, Default)]
 pub struct Sites {
     next: AtomicU64,
-    sites: Mutex<HashMap<String, Site>>,
+    sites: Mutex<HashMap<String, Entry>>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    site: Site,
+    /// Bumped on every change of the site.
+    changed: watch::Sender<u64>,
 }
 
 impl Sites {
@@ -65,22 +79,74 @@ impl Sites {
             virtual_clock: false,
             elapsed_ms: 0,
             loader_requests: 0,
+            backend: Backend::default(),
         };
-        self.lock().insert(label, site.clone());
+        let entry = Entry {
+            site: site.clone(),
+            changed: watch::channel(0).0,
+        };
+        self.lock().insert(label, entry);
         site
     }
 
     pub fn get(&self, label: &str) -> Option<Site> {
-        self.lock().get(label).cloned()
+        self.lock().get(label).map(|e| e.site.clone())
     }
 
-    /// Applies `f` to the site, returning `None` if there is no such site.
+    /// Reads the site without copying it.
+    pub fn read<T>(&self, label: &str, f: impl FnOnce(&Site) -> T) -> Option<T> {
+        self.lock().get(label).map(|e| f(&e.site))
+    }
+
+    /// Applies `f` to the site, returning `None` if there is no such site, and wakes
+    /// everyone waiting on it.
     pub fn update<T>(&self, label: &str, f: impl FnOnce(&mut Site) -> T) -> Option<T> {
-        self.lock().get_mut(label).map(f)
+        let mut sites = self.lock();
+        let entry = sites.get_mut(label)?;
+        let out = f(&mut entry.site);
+        entry.changed.send_modify(|v| *v += 1);
+        Some(out)
+    }
+
+    /// A receiver that wakes on every later change of the site.
+    pub fn subscribe(&self, label: &str) -> Option<watch::Receiver<u64>> {
+        self.lock().get(label).map(|e| e.changed.subscribe())
+    }
+
+    /// Waits until `check` returns `Some` for the site, re-checking on each change.
+    /// `Err(None)`: the site is gone; `Err(Some(last))`: timed out (with the last reading).
+    pub async fn wait_for<T>(
+        &self,
+        label: &str,
+        timeout: Duration,
+        mut check: impl FnMut(&Site) -> Result<T, String>,
+    ) -> Result<T, Option<String>> {
+        let mut rx = self.subscribe(label).ok_or(None)?;
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let last = match self.read(label, &mut check) {
+                None => return Err(None),
+                Some(Ok(v)) => return Ok(v),
+                Some(Err(last)) => last,
+            };
+            match tokio::time::timeout_at(deadline, rx.changed()).await {
+                Ok(Ok(())) => {}
+                Ok(Err(_)) => return Err(None),
+                Err(_) => return Err(Some(last)),
+            }
+        }
+    }
+
+    /// The label of the site with Olark site id `site_id`.
+    pub fn label_of(&self, site_id: &str) -> Option<String> {
+        self.lock()
+            .values()
+            .find(|e| e.site.site_id == site_id)
+            .map(|e| e.site.label.clone())
     }
 
     pub fn remove(&self, label: &str) -> Option<Site> {
-        self.lock().remove(label)
+        self.lock().remove(label).map(|e| e.site)
     }
 
     pub fn labels(&self) -> Vec<String> {
@@ -89,7 +155,7 @@ impl Sites {
         labels
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Site>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Entry>> {
         // A panic while holding the lock cannot leave a site half-updated in a way that
         // matters more than losing every later scenario, so recover the data.
         self.sites.lock().unwrap_or_else(|e| e.into_inner())
@@ -153,6 +219,40 @@ mod tests {
         assert_eq!(label_from_host("localhost:1"), None);
     }
 
+    #[tokio::test]
+    async fn waiting_wakes_on_changes() {
+        let sites = std::sync::Arc::new(Sites::default());
+        let s = sites.create("x");
+        assert_eq!(
+            sites.label_of(&s.site_id).as_deref(),
+            Some(s.label.as_str())
+        );
+        let waiter = {
+            let sites = sites.clone();
+            let label = s.label.clone();
+            tokio::spawn(async move {
+                sites
+                    .wait_for(&label, Duration::from_secs(5), |site| {
+                        if site.loader_requests >= 2 {
+                            Ok(site.loader_requests)
+                        } else {
+                            Err(format!("{} requests", site.loader_requests))
+                        }
+                    })
+                    .await
+            })
+        };
+        sites.update(&s.label, |s| s.loader_requests += 1);
+        sites.update(&s.label, |s| s.loader_requests += 1);
+        assert_eq!(waiter.await.unwrap(), Ok(2));
+        let timed_out = sites
+            .wait_for(&s.label, Duration::from_millis(10), |_| {
+                Err::<(), _>("never".to_string())
+            })
+            .await;
+        assert_eq!(timed_out, Err(Some("never".to_string())));
+    }
+
     #[test]
     fn update_and_remove() {
         let sites = Sites::default();
@@ -163,6 +263,7 @@ mod tests {
             CLOCK_EPOCH_MS + 1_000
         );
         assert!(sites.remove(&s.label).is_some());
+        assert!(sites.label_of(&s.site_id).is_none());
         assert!(sites.update(&s.label, |_| ()).is_none());
     }
 }

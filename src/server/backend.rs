@@ -1,0 +1,670 @@
+//! The conversation side of the mock backend, per site: operators and their groups,
+//! visitors with their page views, transcripts and pushed events, and offline messages.
+//!
+//! Everything here is plain state and transitions on it; nothing does I/O. A transition
+//! that the visitor must hear about appends to that visitor's event log, which the push
+//! stream ([`super::protocol`]) and the control API read. See `docs/backend-protocol.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// Errors of backend transitions; the HTTP faces map them to status codes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BackendError {
+    #[error("no operator {0:?} on this site (add one first)")]
+    UnknownOperator(String),
+    #[error("operator {0:?} already exists on this site")]
+    DuplicateOperator(String),
+    #[error("no visitor {0:?} on this site")]
+    UnknownVisitor(String),
+    #[error("no visitor has opened a page of this site yet")]
+    NoVisitor,
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Longest text field the protocol accepts, in characters.
+pub const MAX_TEXT: usize = 4_000;
+
+/// An operator of the site, as the operator console would show them.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Operator {
+    pub id: String,
+    pub name: String,
+    /// Shown to visitors with the operator's messages.
+    pub nickname: String,
+    pub available: bool,
+    /// Group ids; an operator of no group answers only visitors without a group.
+    pub groups: Vec<String>,
+}
+
+/// Which way a transcript line went.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    ToOperator,
+    ToVisitor,
+}
+
+/// What a transcript line is.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Message,
+    Notification,
+    Command,
+}
+
+/// One line of a visitor's transcript.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Line {
+    pub id: u64,
+    pub direction: Direction,
+    pub kind: Kind,
+    /// `visitor`, an operator's nickname, or `[info]` for notifications to operators.
+    pub author: String,
+    pub body: String,
+    pub at_ms: u64,
+    /// Operator ids a line to the operator side reached (the visitor's group).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<String>,
+}
+
+impl Line {
+    /// Whether the visitor sees this line in their chat (commands and `[info]` notes
+    /// are for the operator side only).
+    pub fn visible_to_visitor(&self) -> bool {
+        match (self.direction, self.kind) {
+            (_, Kind::Command) => false,
+            (Direction::ToOperator, Kind::Notification) => false,
+            _ => true,
+        }
+    }
+}
+
+/// An event pushed to one visitor's stream.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "event", content = "data", rename_all = "snake_case")]
+pub enum PushEvent {
+    Presence {
+        available: bool,
+        nickname: Option<String>,
+    },
+    Message {
+        id: u64,
+        body: String,
+        nickname: String,
+        at_ms: u64,
+    },
+    Command {
+        name: String,
+        body: String,
+        nickname: String,
+        at_ms: u64,
+    },
+    Notification {
+        id: u64,
+        body: String,
+        at_ms: u64,
+    },
+}
+
+impl PushEvent {
+    /// The SSE `event:` name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            PushEvent::Presence { .. } => "presence",
+            PushEvent::Message { .. } => "message",
+            PushEvent::Command { .. } => "command",
+            PushEvent::Notification { .. } => "notification",
+        }
+    }
+
+    /// The SSE `data:` object.
+    pub fn data(&self) -> serde_json::Value {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.get("data").cloned())
+            .unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// A pushed event with its place in the visitor's stream (1-based, gapless).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Push {
+    pub seq: u64,
+    #[serde(flatten)]
+    pub event: PushEvent,
+}
+
+/// A page the visitor opened.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PageView {
+    pub url: String,
+    pub title: String,
+    pub at_ms: u64,
+}
+
+/// A message left through the offline form.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OfflineMessage {
+    pub id: u64,
+    pub visitor: String,
+    pub name: String,
+    pub email: String,
+    pub body: String,
+    pub at_ms: u64,
+    pub recipients: Vec<String>,
+}
+
+/// One visitor of the site.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Visitor {
+    pub id: String,
+    pub group: Option<String>,
+    pub pages: Vec<PageView>,
+    pub transcript: Vec<Line>,
+    pub events: Vec<Push>,
+    /// The availability last pushed, so only changes are pushed.
+    last_available: bool,
+}
+
+impl Visitor {
+    /// Sequence number of the newest event (0 when none).
+    pub fn seq(&self) -> u64 {
+        self.events.last().map_or(0, |p| p.seq)
+    }
+
+    fn push(&mut self, event: PushEvent) {
+        let seq = self.seq() + 1;
+        self.events.push(Push { seq, event });
+    }
+}
+
+/// What the visitor's widget needs after a page load.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PageState {
+    pub available: bool,
+    pub nickname: Option<String>,
+    pub seq: u64,
+    pub group: Option<String>,
+    pub transcript: Vec<Line>,
+}
+
+/// The conversation state of one site.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Backend {
+    pub operators: Vec<Operator>,
+    /// Visitors in the order they were last seen (the newest last).
+    pub visitors: Vec<Visitor>,
+    pub offline_messages: Vec<OfflineMessage>,
+    next_id: u64,
+}
+
+impl Backend {
+    fn next_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Whether an operator answers visitors of `group`, and who would answer.
+    pub fn availability(&self, group: Option<&str>) -> (bool, Option<String>) {
+        let answering = self
+            .operators
+            .iter()
+            .find(|o| o.available && serves(o, group));
+        (answering.is_some(), answering.map(|o| o.nickname.clone()))
+    }
+
+    /// Operator ids that lines from a visitor of `group` reach.
+    fn recipients(&self, group: Option<&str>) -> Vec<String> {
+        self.operators
+            .iter()
+            .filter(|o| serves(o, group))
+            .map(|o| o.id.clone())
+            .collect()
+    }
+
+    pub fn visitor(&self, id: &str) -> Option<&Visitor> {
+        self.visitors.iter().find(|v| v.id == id)
+    }
+
+    fn visitor_mut(&mut self, id: &str) -> Result<&mut Visitor, BackendError> {
+        self.visitors
+            .iter_mut()
+            .find(|v| v.id == id)
+            .ok_or_else(|| BackendError::UnknownVisitor(id.to_string()))
+    }
+
+    /// Pushes a presence event to every visitor whose availability changed.
+    fn refresh_presence(&mut self) {
+        let states: Vec<(bool, Option<String>)> = self
+            .visitors
+            .iter()
+            .map(|v| self.availability(v.group.as_deref()))
+            .collect();
+        for (v, (available, nickname)) in self.visitors.iter_mut().zip(states) {
+            if v.last_available != available {
+                v.last_available = available;
+                v.push(PushEvent::Presence {
+                    available,
+                    nickname,
+                });
+            }
+        }
+    }
+
+    // ---- operator side (control API) ------------------------------------------------
+
+    pub fn add_operator(&mut self, op: Operator) -> Result<(), BackendError> {
+        check_text("operator id", &op.id, false)?;
+        check_text("operator name", &op.name, false)?;
+        if self.operators.iter().any(|o| o.id == op.id) {
+            return Err(BackendError::DuplicateOperator(op.id));
+        }
+        self.operators.push(op);
+        self.refresh_presence();
+        Ok(())
+    }
+
+    pub fn set_available(&mut self, operator: &str, available: bool) -> Result<(), BackendError> {
+        let op = self
+            .operators
+            .iter_mut()
+            .find(|o| o.id == operator)
+            .ok_or_else(|| BackendError::UnknownOperator(operator.to_string()))?;
+        op.available = available;
+        self.refresh_presence();
+        Ok(())
+    }
+
+    /// An operator types `body` to a visitor (the most recently seen one by default).
+    /// A body starting with `!` is a command: pushed to the widget, never shown.
+    pub fn operator_says(
+        &mut self,
+        operator: &str,
+        visitor: Option<&str>,
+        body: &str,
+        at_ms: u64,
+    ) -> Result<u64, BackendError> {
+        check_text("body", body, false)?;
+        let nickname = self
+            .operators
+            .iter()
+            .find(|o| o.id == operator)
+            .map(|o| o.nickname.clone())
+            .ok_or_else(|| BackendError::UnknownOperator(operator.to_string()))?;
+        let visitor = match visitor {
+            Some(v) => v.to_string(),
+            None => self
+                .visitors
+                .last()
+                .map(|v| v.id.clone())
+                .ok_or(BackendError::NoVisitor)?,
+        };
+        let id = self.next_id();
+        let v = self.visitor_mut(&visitor)?;
+        let (kind, event) = match parse_command(body) {
+            Some((name, rest)) => (
+                Kind::Command,
+                PushEvent::Command {
+                    name,
+                    body: rest,
+                    nickname: nickname.clone(),
+                    at_ms,
+                },
+            ),
+            None => (
+                Kind::Message,
+                PushEvent::Message {
+                    id,
+                    body: body.to_string(),
+                    nickname: nickname.clone(),
+                    at_ms,
+                },
+            ),
+        };
+        v.transcript.push(Line {
+            id,
+            direction: Direction::ToVisitor,
+            kind,
+            author: nickname,
+            body: body.to_string(),
+            at_ms,
+            recipients: vec![],
+        });
+        v.push(event);
+        Ok(id)
+    }
+
+    /// A notification to the visitor from the operator side (shown without an author).
+    pub fn notify_visitor(
+        &mut self,
+        visitor: Option<&str>,
+        body: &str,
+        at_ms: u64,
+    ) -> Result<u64, BackendError> {
+        check_text("body", body, false)?;
+        let visitor = match visitor {
+            Some(v) => v.to_string(),
+            None => self
+                .visitors
+                .last()
+                .map(|v| v.id.clone())
+                .ok_or(BackendError::NoVisitor)?,
+        };
+        let id = self.next_id();
+        let v = self.visitor_mut(&visitor)?;
+        v.transcript.push(Line {
+            id,
+            direction: Direction::ToVisitor,
+            kind: Kind::Notification,
+            author: String::new(),
+            body: body.to_string(),
+            at_ms,
+            recipients: vec![],
+        });
+        v.push(PushEvent::Notification {
+            id,
+            body: body.to_string(),
+            at_ms,
+        });
+        Ok(id)
+    }
+
+    // ---- visitor side (widget protocol) ---------------------------------------------
+
+    /// The visitor opened a page; creates the visitor on first sight.
+    pub fn page(
+        &mut self,
+        visitor: &str,
+        url: &str,
+        title: &str,
+        group: Option<&str>,
+        at_ms: u64,
+    ) -> Result<PageState, BackendError> {
+        check_text("url", url, true)?;
+        check_text("title", title, true)?;
+        if let Some(g) = group {
+            check_text("group", g, false)?;
+        }
+        let position = self.visitors.iter().position(|v| v.id == visitor);
+        let mut v = match position {
+            Some(i) => self.visitors.remove(i),
+            None => Visitor {
+                id: visitor.to_string(),
+                group: None,
+                pages: vec![],
+                transcript: vec![],
+                events: vec![],
+                last_available: false,
+            },
+        };
+        if let Some(g) = group {
+            v.group = Some(g.to_string());
+        }
+        v.pages.push(PageView {
+            url: url.to_string(),
+            title: title.to_string(),
+            at_ms,
+        });
+        let (available, nickname) = self.availability(v.group.as_deref());
+        v.last_available = available;
+        let state = PageState {
+            available,
+            nickname,
+            seq: v.seq(),
+            group: v.group.clone(),
+            transcript: v
+                .transcript
+                .iter()
+                .filter(|l| l.visible_to_visitor())
+                .cloned()
+                .collect(),
+        };
+        // Most recently seen last: the operator console's default visitor.
+        self.visitors.push(v);
+        Ok(state)
+    }
+
+    /// A line from the visitor's side to the operators (a typed message, or an `[info]`
+    /// notification the page sent).
+    pub fn to_operators(
+        &mut self,
+        visitor: &str,
+        kind: Kind,
+        body: &str,
+        at_ms: u64,
+    ) -> Result<u64, BackendError> {
+        check_text("body", body, false)?;
+        let group = self.visitor_mut(visitor)?.group.clone();
+        let recipients = self.recipients(group.as_deref());
+        let id = self.next_id();
+        let author = match kind {
+            Kind::Notification => "[info]",
+            _ => "visitor",
+        };
+        self.visitor_mut(visitor)?.transcript.push(Line {
+            id,
+            direction: Direction::ToOperator,
+            kind,
+            author: author.to_string(),
+            body: body.to_string(),
+            at_ms,
+            recipients,
+        });
+        Ok(id)
+    }
+
+    /// A message or notification the page showed the visitor itself
+    /// (`api.chat.sendMessageToVisitor` / `sendNotificationToVisitor`): recorded, not pushed.
+    pub fn shown_to_visitor(
+        &mut self,
+        visitor: &str,
+        kind: Kind,
+        body: &str,
+        at_ms: u64,
+    ) -> Result<u64, BackendError> {
+        check_text("body", body, false)?;
+        if kind == Kind::Command {
+            return Err(BackendError::Invalid(
+                "kind must be \"message\" or \"notification\"".into(),
+            ));
+        }
+        let group = self.visitor_mut(visitor)?.group.clone();
+        let author = match kind {
+            Kind::Message => self.availability(group.as_deref()).1.unwrap_or_default(),
+            _ => String::new(),
+        };
+        let id = self.next_id();
+        self.visitor_mut(visitor)?.transcript.push(Line {
+            id,
+            direction: Direction::ToVisitor,
+            kind,
+            author,
+            body: body.to_string(),
+            at_ms,
+            recipients: vec![],
+        });
+        Ok(id)
+    }
+
+    pub fn offline_message(
+        &mut self,
+        visitor: &str,
+        name: &str,
+        email: &str,
+        body: &str,
+        at_ms: u64,
+    ) -> Result<u64, BackendError> {
+        check_text("name", name, true)?;
+        check_text("email", email, true)?;
+        check_text("body", body, false)?;
+        let group = self.visitor_mut(visitor)?.group.clone();
+        let recipients = self.recipients(group.as_deref());
+        let id = self.next_id();
+        self.offline_messages.push(OfflineMessage {
+            id,
+            visitor: visitor.to_string(),
+            name: name.to_string(),
+            email: email.to_string(),
+            body: body.to_string(),
+            at_ms,
+            recipients,
+        });
+        Ok(id)
+    }
+
+    /// `api.chat.setOperatorGroup`: lines from now on reach only that group.
+    pub fn set_group(
+        &mut self,
+        visitor: &str,
+        group: &str,
+    ) -> Result<(bool, Option<String>), BackendError> {
+        check_text("group", group, false)?;
+        self.visitor_mut(visitor)?.group = Some(group.to_string());
+        self.refresh_presence();
+        Ok(self.availability(Some(group)))
+    }
+
+    /// Lines to the operator side that reached `operator`.
+    pub fn received_by(&self, operator: &str) -> Vec<&Line> {
+        self.visitors
+            .iter()
+            .flat_map(|v| &v.transcript)
+            .filter(|l| {
+                l.direction == Direction::ToOperator && l.recipients.iter().any(|r| r == operator)
+            })
+            .collect()
+    }
+}
+
+/// Whether `op` answers visitors of `group`. Without a group, every operator does.
+fn serves(op: &Operator, group: Option<&str>) -> bool {
+    group.is_none_or(|g| op.groups.iter().any(|og| og == g))
+}
+
+/// `!q 2` → (`q`, `2`); `!faq` → (`faq`, ``); anything else is not a command.
+pub fn parse_command(body: &str) -> Option<(String, String)> {
+    let rest = body.strip_prefix('!')?;
+    let (name, arg) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    (!name.is_empty()).then(|| (name.to_string(), arg.trim().to_string()))
+}
+
+fn check_text(what: &str, value: &str, empty_ok: bool) -> Result<(), BackendError> {
+    if !empty_ok && value.trim().is_empty() {
+        return Err(BackendError::Invalid(format!("{what} must not be empty")));
+    }
+    let chars = value.chars().count();
+    if chars > MAX_TEXT {
+        return Err(BackendError::Invalid(format!(
+            "{what} is {chars} characters long; at most {MAX_TEXT} are accepted"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn op(id: &str, available: bool, groups: &[&str]) -> Operator {
+        Operator {
+            id: id.into(),
+            name: id.into(),
+            nickname: format!("{id} N."),
+            available,
+            groups: groups.iter().map(|g| g.to_string()).collect(),
+        }
+    }
+
+    fn presences(v: &Visitor) -> Vec<bool> {
+        v.events
+            .iter()
+            .filter_map(|p| match &p.event {
+                PushEvent::Presence { available, .. } => Some(*available),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn commands_parse() {
+        assert_eq!(parse_command("!q 2"), Some(("q".into(), "2".into())));
+        assert_eq!(parse_command("!faq"), Some(("faq".into(), "".into())));
+        assert_eq!(
+            parse_command("!track this is a lead"),
+            Some(("track".into(), "this is a lead".into()))
+        );
+        assert_eq!(parse_command("hello !faq"), None);
+        assert_eq!(parse_command("!"), None);
+        assert_eq!(parse_command("! faq"), None);
+    }
+
+    #[test]
+    fn presence_is_pushed_on_changes_only() {
+        let mut b = Backend::default();
+        b.page("v1", "http://x/", "X", None, 0).unwrap();
+        b.add_operator(op("alice", true, &[])).unwrap();
+        b.add_operator(op("bob", false, &[])).unwrap();
+        b.set_available("bob", true).unwrap();
+        b.set_available("alice", false).unwrap();
+        b.set_available("bob", false).unwrap();
+        assert_eq!(presences(b.visitor("v1").unwrap()), vec![true, false]);
+    }
+
+    #[test]
+    fn groups_route_lines_and_presence() {
+        let mut b = Backend::default();
+        b.add_operator(op("sales", true, &["g-sales"])).unwrap();
+        b.add_operator(op("support", true, &["g-support"])).unwrap();
+        let state = b.page("v1", "u", "t", Some("g-sales"), 0).unwrap();
+        assert_eq!(state.nickname.as_deref(), Some("sales N."));
+        b.to_operators("v1", Kind::Message, "hi", 1).unwrap();
+        assert_eq!(b.received_by("sales").len(), 1);
+        assert!(b.received_by("support").is_empty());
+        b.set_available("sales", false).unwrap();
+        assert_eq!(presences(b.visitor("v1").unwrap()), vec![false]);
+        assert_eq!(b.set_group("v1", "g-support").unwrap().0, true);
+        assert_eq!(presences(b.visitor("v1").unwrap()), vec![false, true]);
+    }
+
+    #[test]
+    fn operator_lines_go_to_the_newest_visitor_and_commands_stay_hidden() {
+        let mut b = Backend::default();
+        b.add_operator(op("alice", true, &[])).unwrap();
+        assert_eq!(
+            b.operator_says("alice", None, "hi", 0),
+            Err(BackendError::NoVisitor)
+        );
+        b.page("old", "u", "t", None, 0).unwrap();
+        b.page("new", "u", "t", None, 0).unwrap();
+        b.operator_says("alice", None, "hello", 5).unwrap();
+        b.operator_says("alice", None, "!q 2", 6).unwrap();
+        let v = b.visitor("new").unwrap();
+        assert_eq!(v.events.len(), 2);
+        assert_eq!(v.events[1].event.name(), "command");
+        let state = b.page("new", "u2", "t2", None, 7).unwrap();
+        assert_eq!(state.transcript.len(), 1, "{:?}", state.transcript);
+        assert_eq!(state.seq, 2);
+        assert!(b.visitor("old").unwrap().events.is_empty());
+    }
+
+    #[test]
+    fn invalid_text_is_rejected() {
+        let mut b = Backend::default();
+        b.page("v", "u", "t", None, 0).unwrap();
+        assert!(matches!(
+            b.to_operators("v", Kind::Message, "  ", 0),
+            Err(BackendError::Invalid(_))
+        ));
+        let long = "x".repeat(MAX_TEXT + 1);
+        assert!(matches!(
+            b.to_operators("v", Kind::Message, &long, 0),
+            Err(BackendError::Invalid(_))
+        ));
+        assert_eq!(
+            b.to_operators("nobody", Kind::Message, "hi", 0),
+            Err(BackendError::UnknownVisitor("nobody".into()))
+        );
+    }
+}
