@@ -1003,7 +1003,6 @@
       ev.preventDefault();
       var text = input.value.trim();
       if (text === '') return;
-      appendVisitorMessage(text);
       input.value = '';
       sendToOperator(text);
     });
@@ -1060,12 +1059,7 @@
   // ---------------------------------------------------------------- boot
 
   function resolveCssUrl() {
-    var base = null;
-    if (currentScript && currentScript.src) {
-      base = currentScript.src;
-    } else if (typeof stubState.l === 'string' && stubState.l !== '') {
-      base = '//' + stubState.l.replace(/^(https?:)?\/\//, '');
-    }
+    var base = loaderUrl();
     try {
       return new URL('widget.css', base ? new URL(base, document.baseURI) : document.baseURI).href;
     } catch (e) {
@@ -1137,46 +1131,44 @@
     });
 
     function finish() {
-      {
-        // Initial presence from POST page (not a change: no events).
-        if (page) {
-          chat.available = page.available;
-          chat.nickname = nonEmptyString(page.nickname) ? page.nickname : null;
-          if (Number.isFinite(page.seq)) chat.lastSeq = page.seq;
-        }
-        // Initial state from configuration (not a state change: no events).
-        if (hasOwn(config, 'system.localization')) {
-          setLocale(config['system.localization'], 'configure "system.localization"');
-        }
-        box.shown = !isTrue(config['box.start_hidden']);
-        box.expanded = isTrue(config['box.start_expanded']);
+      // Initial presence from POST page (not a change: no events).
+      if (page) {
+        chat.available = page.available;
+        chat.nickname = nonEmptyString(page.nickname) ? page.nickname : null;
+        if (Number.isFinite(page.seq)) chat.lastSeq = page.seq;
+      }
+      // Initial state from configuration (not a state change: no events).
+      if (hasOwn(config, 'system.localization')) {
+        setLocale(config['system.localization'], 'configure "system.localization"');
+      }
+      box.shown = !isTrue(config['box.start_hidden']);
+      box.expanded = isTrue(config['box.start_expanded']);
+      try {
+        render(page);
+      } catch (e) {
+        console.error(PREFIX + 'failed to render the widget:', e);
+      }
+
+      // (4) ready.
+      markReady();
+
+      // (5) remaining queued entries, then live calls made while loading.
+      var all = rest.concat(pendingLive);
+      pendingLive = [];
+      for (var j = 0; j < all.length; j++) {
         try {
-          render(page);
+          execute(all[j][0], all[j].slice(1));
         } catch (e) {
-          console.error(PREFIX + 'failed to render the widget:', e);
+          console.error(PREFIX + 'internal error replaying ' + describe(all[j][0]) + ':', e);
         }
+      }
 
-        // (4) ready.
-        markReady();
-
-        // (5) remaining queued entries, then live calls made while loading.
-        var all = rest.concat(pendingLive);
-        pendingLive = [];
-        for (var j = 0; j < all.length; j++) {
-          try {
-            execute(all[j][0], all[j].slice(1));
-          } catch (e) {
-            console.error(PREFIX + 'internal error replaying ' + describe(all[j][0]) + ':', e);
-          }
-        }
-
-        // (6) the push stream, from where POST page left off.
-        if (page) {
-          try {
-            openStream();
-          } catch (e) {
-            console.error(PREFIX + 'could not open the chat event stream:', e);
-          }
+      // (6) the push stream, from where POST page left off.
+      if (page) {
+        try {
+          openStream();
+        } catch (e) {
+          console.error(PREFIX + 'could not open the chat event stream:', e);
         }
       }
     }

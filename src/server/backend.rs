@@ -73,11 +73,10 @@ impl Line {
     /// Whether the visitor sees this line in their chat (commands and `[info]` notes
     /// are for the operator side only).
     pub fn visible_to_visitor(&self) -> bool {
-        match (self.direction, self.kind) {
-            (_, Kind::Command) => false,
-            (Direction::ToOperator, Kind::Notification) => false,
-            _ => true,
-        }
+        !matches!(
+            (self.direction, self.kind),
+            (_, Kind::Command) | (Direction::ToOperator, Kind::Notification)
+        )
     }
 }
 
@@ -624,7 +623,7 @@ mod tests {
         assert!(b.received_by("support").is_empty());
         b.set_available("sales", false).unwrap();
         assert_eq!(presences(b.visitor("v1").unwrap()), vec![false]);
-        assert_eq!(b.set_group("v1", "g-support").unwrap().0, true);
+        assert!(b.set_group("v1", "g-support").unwrap().0);
         assert_eq!(presences(b.visitor("v1").unwrap()), vec![false, true]);
     }
 

@@ -314,7 +314,7 @@ async fn operator_received(
             .backend
             .offline_messages
             .iter()
-            .filter(|m| m.recipients.iter().any(|r| *r == operator))
+            .filter(|m| m.recipients.contains(&operator))
             .cloned()
             .collect();
         Some(serde_json::json!({ "lines": lines, "offline_messages": offline }))

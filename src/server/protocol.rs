@@ -20,7 +20,7 @@ use tokio::sync::watch;
 
 use super::backend::{BackendError, Kind, PushEvent};
 use super::sites::{Site, Sites};
-use super::{error_response, json_rejection, AppState};
+use super::{error_response, AppState};
 
 /// Largest request body the protocol accepts.
 pub const MAX_BODY: usize = 16 * 1024;
@@ -46,10 +46,41 @@ pub fn router() -> Router<AppState> {
 
 type Ids = Result<Path<(String, String)>, PathRejection>;
 
-/// The site label and visitor id a request is about, or the error answer.
-fn target(state: &AppState, ids: Ids) -> Result<(String, String), Response> {
+/// A refused request: its status and the message of its JSON error body.
+pub struct ApiError(StatusCode, String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        error_response(self.0, self.1)
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(e: JsonRejection) -> Self {
+        ApiError(
+            e.status(),
+            format!("failed to read the request body: {}", e.body_text()),
+        )
+    }
+}
+
+impl From<BackendError> for ApiError {
+    fn from(e: BackendError) -> Self {
+        let status = match e {
+            BackendError::UnknownOperator(_)
+            | BackendError::UnknownVisitor(_)
+            | BackendError::NoVisitor => StatusCode::NOT_FOUND,
+            BackendError::DuplicateOperator(_) => StatusCode::CONFLICT,
+            BackendError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        ApiError(status, e.to_string())
+    }
+}
+
+/// The site label and visitor id a request is about.
+fn target(state: &AppState, ids: Ids) -> Result<(String, String), ApiError> {
     let Path((site_id, visitor)) = ids.map_err(|e| {
-        error_response(
+        ApiError(
             StatusCode::BAD_REQUEST,
             format!("failed to read the URL: {}", e.body_text()),
         )
@@ -59,13 +90,13 @@ fn target(state: &AppState, ids: Ids) -> Result<(String, String), Response> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !valid {
-        return Err(error_response(
+        return Err(ApiError(
             StatusCode::BAD_REQUEST,
             format!("visitor id {visitor:?} must be 8 to 64 characters from A-Za-z0-9_-"),
         ));
     }
     let label = state.sites.label_of(&site_id).ok_or_else(|| {
-        error_response(
+        ApiError(
             StatusCode::NOT_FOUND,
             format!("no site with id {site_id:?}"),
         )
@@ -78,29 +109,19 @@ fn apply<T>(
     sites: &Sites,
     label: &str,
     f: impl FnOnce(&mut Site, u64) -> Result<T, BackendError>,
-) -> Result<T, Response> {
+) -> Result<T, ApiError> {
     sites
         .update(label, |site| {
             let now = site.now_ms();
             f(site, now)
         })
-        .ok_or_else(|| error_response(StatusCode::NOT_FOUND, format!("no site {label:?}")))?
-        .map_err(backend_error)
+        .ok_or_else(|| ApiError(StatusCode::NOT_FOUND, format!("no site {label:?}")))?
+        .map_err(ApiError::from)
 }
 
+/// The answer to a backend transition that failed (for the control API too).
 pub fn backend_error(e: BackendError) -> Response {
-    let status = match e {
-        BackendError::UnknownOperator(_)
-        | BackendError::UnknownVisitor(_)
-        | BackendError::NoVisitor => StatusCode::NOT_FOUND,
-        BackendError::DuplicateOperator(_) => StatusCode::CONFLICT,
-        BackendError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    error_response(status, e.to_string())
-}
-
-fn answer<T: IntoResponse>(r: Result<T, Response>) -> Response {
-    r.map_or_else(|e| e, IntoResponse::into_response)
+    ApiError::from(e).into_response()
 }
 
 #[derive(Deserialize)]
@@ -117,16 +138,14 @@ async fn page(
     State(state): State<AppState>,
     ids: Ids,
     body: Result<Json<PageBody>, JsonRejection>,
-) -> Response {
-    answer((|| {
-        let (label, visitor) = target(&state, ids)?;
-        let Json(b) = body.map_err(json_rejection)?;
-        let page = apply(&state.sites, &label, |site, now| {
-            site.backend
-                .page(&visitor, &b.url, &b.title, b.group.as_deref(), now)
-        })?;
-        Ok(Json(page))
-    })())
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let Json(b) = body?;
+    let page = apply(&state.sites, &label, |site, now| {
+        site.backend
+            .page(&visitor, &b.url, &b.title, b.group.as_deref(), now)
+    })?;
+    Ok(Json(page))
 }
 
 #[derive(Deserialize)]
@@ -139,7 +158,7 @@ async fn messages(
     State(state): State<AppState>,
     ids: Ids,
     body: Result<Json<Text>, JsonRejection>,
-) -> Response {
+) -> Result<impl IntoResponse, ApiError> {
     to_operators(state, ids, body, Kind::Message)
 }
 
@@ -147,7 +166,7 @@ async fn notifications(
     State(state): State<AppState>,
     ids: Ids,
     body: Result<Json<Text>, JsonRejection>,
-) -> Response {
+) -> Result<impl IntoResponse, ApiError> {
     to_operators(state, ids, body, Kind::Notification)
 }
 
@@ -156,15 +175,13 @@ fn to_operators(
     ids: Ids,
     body: Result<Json<Text>, JsonRejection>,
     kind: Kind,
-) -> Response {
-    answer((|| {
-        let (label, visitor) = target(&state, ids)?;
-        let Json(b) = body.map_err(json_rejection)?;
-        let id = apply(&state.sites, &label, |site, now| {
-            site.backend.to_operators(&visitor, kind, &b.body, now)
-        })?;
-        Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
-    })())
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let Json(b) = body?;
+    let id = apply(&state.sites, &label, |site, now| {
+        site.backend.to_operators(&visitor, kind, &b.body, now)
+    })?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
 #[derive(Deserialize)]
@@ -185,19 +202,17 @@ async fn messages_to_visitor(
     State(state): State<AppState>,
     ids: Ids,
     body: Result<Json<ShownBody>, JsonRejection>,
-) -> Response {
-    answer((|| {
-        let (label, visitor) = target(&state, ids)?;
-        let Json(b) = body.map_err(json_rejection)?;
-        let kind = match b.kind {
-            ShownKind::Message => Kind::Message,
-            ShownKind::Notification => Kind::Notification,
-        };
-        let id = apply(&state.sites, &label, |site, now| {
-            site.backend.shown_to_visitor(&visitor, kind, &b.body, now)
-        })?;
-        Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
-    })())
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let Json(b) = body?;
+    let kind = match b.kind {
+        ShownKind::Message => Kind::Message,
+        ShownKind::Notification => Kind::Notification,
+    };
+    let id = apply(&state.sites, &label, |site, now| {
+        site.backend.shown_to_visitor(&visitor, kind, &b.body, now)
+    })?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
 #[derive(Deserialize)]
@@ -212,16 +227,14 @@ async fn offline_messages(
     State(state): State<AppState>,
     ids: Ids,
     body: Result<Json<OfflineBody>, JsonRejection>,
-) -> Response {
-    answer((|| {
-        let (label, visitor) = target(&state, ids)?;
-        let Json(b) = body.map_err(json_rejection)?;
-        let id = apply(&state.sites, &label, |site, now| {
-            site.backend
-                .offline_message(&visitor, &b.name, &b.email, &b.body, now)
-        })?;
-        Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
-    })())
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let Json(b) = body?;
+    let id = apply(&state.sites, &label, |site, now| {
+        site.backend
+            .offline_message(&visitor, &b.name, &b.email, &b.body, now)
+    })?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
 #[derive(Deserialize)]
@@ -234,17 +247,15 @@ async fn group(
     State(state): State<AppState>,
     ids: Ids,
     body: Result<Json<GroupBody>, JsonRejection>,
-) -> Response {
-    answer((|| {
-        let (label, visitor) = target(&state, ids)?;
-        let Json(b) = body.map_err(json_rejection)?;
-        let (available, nickname) = apply(&state.sites, &label, |site, _| {
-            site.backend.set_group(&visitor, &b.group)
-        })?;
-        Ok(Json(
-            json!({ "available": available, "nickname": nickname }),
-        ))
-    })())
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let Json(b) = body?;
+    let (available, nickname) = apply(&state.sites, &label, |site, _| {
+        site.backend.set_group(&visitor, &b.group)
+    })?;
+    Ok(Json(
+        json!({ "available": available, "nickname": nickname }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -263,7 +274,7 @@ async fn events(
 ) -> Response {
     let (label, visitor) = match target(&state, ids) {
         Ok(t) => t,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let Query(After { after }) = match query {
         Ok(q) => q,
