@@ -57,6 +57,15 @@ pub struct Selectors {
     pub messages: String,
     pub input: String,
     pub send: String,
+    pub visitor_message: String,
+    pub operator_message: String,
+    pub notification: String,
+    pub unread: String,
+    pub offline_form: String,
+    pub offline_name: String,
+    pub offline_email: String,
+    pub offline_message: String,
+    pub offline_submit: String,
 }
 
 /// How long the harness waits for the implementation.
@@ -88,10 +97,19 @@ pub enum Part {
     Messages,
     Input,
     Send,
+    VisitorMessage,
+    OperatorMessage,
+    Notification,
+    Unread,
+    OfflineForm,
+    OfflineName,
+    OfflineEmail,
+    OfflineMessage,
+    OfflineSubmit,
 }
 
 impl Part {
-    pub const ALL: [Part; 7] = [
+    pub const ALL: [Part; 16] = [
         Part::Chatbox,
         Part::Launcher,
         Part::Panel,
@@ -99,6 +117,15 @@ impl Part {
         Part::Messages,
         Part::Input,
         Part::Send,
+        Part::VisitorMessage,
+        Part::OperatorMessage,
+        Part::Notification,
+        Part::Unread,
+        Part::OfflineForm,
+        Part::OfflineName,
+        Part::OfflineEmail,
+        Part::OfflineMessage,
+        Part::OfflineSubmit,
     ];
 
     /// The words used for this part in step text.
@@ -111,6 +138,15 @@ impl Part {
             Part::Messages => "message list",
             Part::Input => "message input",
             Part::Send => "send button",
+            Part::VisitorMessage => "visitor message",
+            Part::OperatorMessage => "operator message",
+            Part::Notification => "notification",
+            Part::Unread => "unread indicator",
+            Part::OfflineForm => "offline form",
+            Part::OfflineName => "offline name field",
+            Part::OfflineEmail => "offline email field",
+            Part::OfflineMessage => "offline message field",
+            Part::OfflineSubmit => "offline submit button",
         }
     }
 }
@@ -141,6 +177,15 @@ impl Selectors {
             Part::Messages => &self.messages,
             Part::Input => &self.input,
             Part::Send => &self.send,
+            Part::VisitorMessage => &self.visitor_message,
+            Part::OperatorMessage => &self.operator_message,
+            Part::Notification => &self.notification,
+            Part::Unread => &self.unread,
+            Part::OfflineForm => &self.offline_form,
+            Part::OfflineName => &self.offline_name,
+            Part::OfflineEmail => &self.offline_email,
+            Part::OfflineMessage => &self.offline_message,
+            Part::OfflineSubmit => &self.offline_submit,
         }
     }
 }
@@ -262,6 +307,15 @@ fn field_name(part: Part) -> &'static str {
         Part::Messages => "messages",
         Part::Input => "input",
         Part::Send => "send",
+        Part::VisitorMessage => "visitor_message",
+        Part::OperatorMessage => "operator_message",
+        Part::Notification => "notification",
+        Part::Unread => "unread",
+        Part::OfflineForm => "offline_form",
+        Part::OfflineName => "offline_name",
+        Part::OfflineEmail => "offline_email",
+        Part::OfflineMessage => "offline_message",
+        Part::OfflineSubmit => "offline_submit",
     }
 }
 
@@ -278,6 +332,15 @@ minimize = "#m"
 messages = "#ms"
 input = "#i"
 send = "#s"
+visitor_message = "#visitor_message"
+operator_message = "#operator_message"
+notification = "#notification"
+unread = "#unread"
+offline_form = "#offline_form"
+offline_name = "#offline_name"
+offline_email = "#offline_email"
+offline_message = "#offline_message"
+offline_submit = "#offline_submit"
 "##;
 
     fn dir_with_loader() -> tempfile::TempDir {

@@ -6,6 +6,8 @@
 
 pub mod chatbox;
 pub mod clock;
+pub mod conversation;
+pub mod operators;
 pub mod page;
 pub mod params;
 pub mod recorder;

@@ -224,3 +224,57 @@ async fn loader_requested(w: &mut OlarkWorld, times: Times) -> StepResult {
     }
     Ok(())
 }
+
+/// The page's own elements (not the widget's), such as the documentation's
+/// `#chat-indicator`, are addressed by the page's selectors.
+#[then(expr = "the page's {string} element has the class {string}")]
+async fn page_element_class(w: &mut OlarkWorld, selector: String, class: String) -> StepResult {
+    let timeout = w.timeout_ms();
+    let got: Option<String> = w
+        .exec_async(
+            "const [sel, cls, timeout, done] = arguments;
+             const H = window.__olarkConformance;
+             const el = () => document.querySelector(sel);
+             H.waitFor(() => el() && el().classList.contains(cls), timeout)
+               .then(() => done(el() ? el().className : null));",
+            vec![
+                selector.clone().into(),
+                class.clone().into(),
+                timeout.into(),
+            ],
+        )
+        .await?;
+    match got {
+        None => Err(w
+            .fault(format!("the fixture page has no element {selector:?}"))
+            .into()),
+        Some(c) if c.split_whitespace().any(|x| x == class) => Ok(()),
+        Some(c) => fail!(
+            "{}: expected the page's {selector} to get the class {class:?} within {timeout} ms, its class is {c:?}",
+            w.call
+        ),
+    }
+}
+
+#[given("the visitor reloads the page")]
+#[when("the visitor reloads the page")]
+async fn reload(w: &mut OlarkWorld) -> StepResult {
+    let refreshed = w.session().await?.client().refresh().await;
+    if let Err(e) = refreshed {
+        return Err(w.fault(format!("failed to reload the page: {e}")).into());
+    }
+    wait_ready(w).await
+}
+
+#[then(expr = "the backend knows {int} visitor(s)")]
+async fn backend_visitors(w: &mut OlarkWorld, count: usize) -> StepResult {
+    w.settle().await?;
+    let got = w.site_state()?.backend.visitors.len();
+    if got != count {
+        fail!(
+            "{}: expected the widget to keep one visitor identity, so the backend knows {count} visitor(s); it knows {got}",
+            w.call
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,186 @@
+//! Steps for the visitor's side of a conversation: sending through the real UI, the
+//! offline form, and what the chat shows (messages by author, notifications, unread
+//! count), all through the profile's selectors.
+
+use cucumber::{given, then, when};
+use fantoccini::Locator;
+use olark_conformance::profile::Part;
+use serde::Deserialize;
+
+use crate::steps::world::{fail, OlarkWorld, StepResult};
+
+async fn type_keys(w: &mut OlarkWorld, part: Part, keys: &str) -> StepResult {
+    let selector = w.selector(part).to_string();
+    let el = w
+        .find(
+            Locator::Css(&selector),
+            &format!("a {part} ({selector}) to type into"),
+        )
+        .await?;
+    let typed = el.send_keys(keys).await;
+    typed
+        .map_err(|e| w.command_error(e, &format!("failed to type into the {part} ({selector})")))?;
+    Ok(())
+}
+
+async fn click(w: &mut OlarkWorld, part: Part) -> StepResult {
+    let selector = w.selector(part).to_string();
+    let el = w
+        .find(
+            Locator::Css(&selector),
+            &format!("a {part} ({selector}) to click"),
+        )
+        .await?;
+    let clicked = el.click().await;
+    clicked.map_err(|e| w.command_error(e, &format!("failed to click the {part} ({selector})")))?;
+    Ok(())
+}
+
+/// Types the message into the message input and presses Enter, as a visitor does.
+#[given(expr = "the visitor sends {string}")]
+#[when(expr = "the visitor sends {string}")]
+async fn visitor_sends(w: &mut OlarkWorld, text: String) -> StepResult {
+    type_keys(w, Part::Input, &text).await?;
+    type_keys(w, Part::Input, "\u{E007}").await
+}
+
+#[given(expr = "the visitor leaves the offline message {string} as {string} with email {string}")]
+#[when(expr = "the visitor leaves the offline message {string} as {string} with email {string}")]
+async fn leaves_offline_message(
+    w: &mut OlarkWorld,
+    body: String,
+    name: String,
+    email: String,
+) -> StepResult {
+    type_keys(w, Part::OfflineName, &name).await?;
+    type_keys(w, Part::OfflineEmail, &email).await?;
+    type_keys(w, Part::OfflineMessage, &body).await?;
+    click(w, Part::OfflineSubmit).await
+}
+
+#[derive(Deserialize)]
+struct Shown {
+    ok: bool,
+    items: Vec<String>,
+    others: Vec<String>,
+}
+
+/// Waits for an item of `part` whose text contains all of `texts`; also returns the
+/// texts of `other` items (to check a notification is not an operator message).
+async fn shown(
+    w: &mut OlarkWorld,
+    part: Part,
+    texts: &[&str],
+    other: Part,
+) -> anyhow::Result<Shown> {
+    let timeout = w.timeout_ms();
+    let selector = w.selector(part).to_string();
+    let other = w.selector(other).to_string();
+    w.exec_async(
+        "const [sel, other, texts, timeout, done] = arguments;
+         const H = window.__olarkConformance;
+         const items = s => Array.from(document.querySelectorAll(s)).map(e => e.textContent.trim());
+         const hit = () => items(sel).some(t => texts.every(x => t.includes(x)));
+         H.waitFor(hit, timeout).then(ok => done({ ok: !!ok, items: items(sel), others: items(other) }));",
+        vec![selector.into(), other.into(), texts.into(), timeout.into()],
+    )
+    .await
+}
+
+#[then(expr = "the chat shows the operator message {string} from {string}")]
+async fn shows_operator_message(w: &mut OlarkWorld, body: String, nickname: String) -> StepResult {
+    let s = shown(
+        w,
+        Part::OperatorMessage,
+        &[&body, &nickname],
+        Part::Notification,
+    )
+    .await?;
+    if !s.ok {
+        fail!(
+            "{}: expected the chat to show an operator message {body:?} from {nickname:?} within {} ms; operator messages shown: {:?}",
+            w.call,
+            w.timeout_ms(),
+            s.items
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the chat shows the visitor message {string}")]
+async fn shows_visitor_message(w: &mut OlarkWorld, body: String) -> StepResult {
+    let s = shown(w, Part::VisitorMessage, &[&body], Part::OperatorMessage).await?;
+    if !s.ok {
+        fail!(
+            "{}: expected the chat to show the visitor's message {body:?} within {} ms; visitor messages shown: {:?}",
+            w.call,
+            w.timeout_ms(),
+            s.items
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the chat shows the notification {string}")]
+async fn shows_notification(w: &mut OlarkWorld, body: String) -> StepResult {
+    let s = shown(w, Part::Notification, &[&body], Part::OperatorMessage).await?;
+    if !s.ok {
+        fail!(
+            "{}: expected the chat to show the notification {body:?} within {} ms; notifications shown: {:?}",
+            w.call,
+            w.timeout_ms(),
+            s.items
+        );
+    }
+    if let Some(op) = s.others.iter().find(|t| t.contains(&body)) {
+        fail!(
+            "{}: expected {body:?} as a notification, not from an operator, but an operator message shows it: {op:?}",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the chat does not show {string}")]
+async fn does_not_show(w: &mut OlarkWorld, text: String) -> StepResult {
+    w.settle().await?;
+    let selector = w.selector(Part::Chatbox).to_string();
+    let content = w
+        .exec(
+            "const el = document.querySelector(arguments[0]); return el ? el.textContent : '';",
+            vec![selector.into()],
+        )
+        .await?;
+    if content.as_str().is_some_and(|c| c.contains(&text)) {
+        fail!(
+            "{}: expected the chat not to show {text:?}, but the chatbox contains it",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the unread indicator shows {int}")]
+async fn unread_shows(w: &mut OlarkWorld, count: u32) -> StepResult {
+    let timeout = w.timeout_ms();
+    let selector = w.selector(Part::Unread).to_string();
+    let got: Option<String> = w
+        .exec_async(
+            "const [sel, want, timeout, done] = arguments;
+             const H = window.__olarkConformance;
+             const text = () => { const el = document.querySelector(sel); return el && H.displayed(sel) ? el.textContent.trim() : null; };
+             H.waitFor(() => text() !== null && text().includes(want), timeout).then(() => done(text()));",
+            vec![selector.clone().into(), count.to_string().into(), timeout.into()],
+        )
+        .await?;
+    if !got
+        .as_deref()
+        .is_some_and(|t| t.contains(&count.to_string()))
+    {
+        fail!(
+            "{}: expected the unread indicator ({selector}) to show {count} within {timeout} ms, it shows {got:?}",
+            w.call
+        );
+    }
+    Ok(())
+}
