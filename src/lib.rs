@@ -8,6 +8,7 @@
 //! cucumber only collects steps linked into the running binary.
 
 pub mod browser;
+pub mod matching;
 pub mod profile;
 pub mod server;
 pub mod suite;
