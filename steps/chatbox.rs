@@ -78,11 +78,13 @@ async fn chatbox_is(w: &mut OlarkWorld, state: BoxState) -> StepResult {
     Ok(())
 }
 
+#[given(expr = "the {part} is displayed")]
 #[then(expr = "the {part} is displayed")]
 async fn part_displayed(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
     expect_displayed(w, part.0, true).await
 }
 
+#[given(expr = "the {part} is not displayed")]
 #[then(expr = "the {part} is not displayed")]
 async fn part_not_displayed(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
     expect_displayed(w, part.0, false).await

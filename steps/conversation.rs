@@ -87,6 +87,7 @@ async fn shown(
     .await
 }
 
+#[given(expr = "the chat shows the operator message {string} from {string}")]
 #[then(expr = "the chat shows the operator message {string} from {string}")]
 async fn shows_operator_message(w: &mut OlarkWorld, body: String, nickname: String) -> StepResult {
     let s = shown(
@@ -107,6 +108,7 @@ async fn shows_operator_message(w: &mut OlarkWorld, body: String, nickname: Stri
     Ok(())
 }
 
+#[given(expr = "the chat shows the visitor message {string}")]
 #[then(expr = "the chat shows the visitor message {string}")]
 async fn shows_visitor_message(w: &mut OlarkWorld, body: String) -> StepResult {
     let s = shown(w, Part::VisitorMessage, &[&body], Part::OperatorMessage).await?;
@@ -121,6 +123,7 @@ async fn shows_visitor_message(w: &mut OlarkWorld, body: String) -> StepResult {
     Ok(())
 }
 
+#[given(expr = "the chat shows the notification {string}")]
 #[then(expr = "the chat shows the notification {string}")]
 async fn shows_notification(w: &mut OlarkWorld, body: String) -> StepResult {
     let s = shown(w, Part::Notification, &[&body], Part::OperatorMessage).await?;

@@ -174,11 +174,13 @@ async fn expect_received(
     Ok(())
 }
 
+#[given(expr = "operator {string} received {string}")]
 #[then(expr = "operator {string} received {string}")]
 async fn operator_received(w: &mut OlarkWorld, name: String, body: String) -> StepResult {
     expect_received(w, &name, Kind::Message, "visitor", &body).await
 }
 
+#[given(expr = "operator {string} received the notification {string} marked [info]")]
 #[then(expr = "operator {string} received the notification {string} marked [info]")]
 async fn operator_received_info(w: &mut OlarkWorld, name: String, body: String) -> StepResult {
     expect_received(w, &name, Kind::Notification, "[info]", &body).await

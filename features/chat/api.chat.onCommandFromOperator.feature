@@ -4,7 +4,7 @@ Feature: api.chat.onCommandFromOperator
   start of a message. [...] Your visitors will not see the command unless specified."
   Arguments: `event.command.name`, the name of the command, e.g. 'track' (required);
   `event.command.body`, the contents of the message, e.g. 'this is a lead' (optional).
-  Examples: `!faq` sends the visitor to the FAQ; `!q 2` says "I'll be with you in 2 minutes".
+  The examples: `!faq` sends the visitor to the FAQ; `!q 2` says "I'll be with you in 2 minutes".
 
   Decisions where the documentation is silent: a command without text has the body "".
 

@@ -46,7 +46,8 @@ Feature: api.chat.sendNotificationToVisitor
       });
       """
     When operator "Alice" says "Let me check that for you"
-    And 59 seconds pass
+    Then the chat shows the operator message "Let me check that for you" from "Alice"
+    When 59 seconds pass
     Then the chat does not show "the operator is still here, just busy"
     When 1 second passes
     Then the chat shows the notification "the operator is still here, just busy"

@@ -17,8 +17,8 @@ Feature: api.chat.setOperatorGroup
       olark('api.chat.setOperatorGroup', { group: 'sales' });
       olark('api.box.expand');
       """
-    And the visitor's messages reach the group "sales"
-    And the visitor sends "I'd like a quote"
+    Then the visitor's messages reach the group "sales"
+    When the visitor sends "I'd like a quote"
     Then operator "Sam" received "I'd like a quote"
     And operator "Sue" did not receive "I'd like a quote"
 

@@ -3,7 +3,7 @@ Feature: box.start_hidden
   The documentation: "You would use box.start_hidden when you don't want the chatbox to
   show at all when the page loads. If you used api.box.hide to hide the chatbox when the
   page loads, a visitor might see the chatbox appear briefly, before the API call was read."
-  Example: `olark.configure('box.start_hidden', true);`, placed before olark.identify.
+  The example: `olark.configure('box.start_hidden', true);`, placed before olark.identify.
 
   Decisions where the documentation is silent: "not at all" means the chatbox is never
   displayed, not even for one frame, until the page shows it; starting hidden fires no

@@ -3,7 +3,7 @@ Feature: system.group
   The documentation: "Set the group before the chatbox loads. [...] This differs from the
   setOperatorGroup API call in that it can only be done before the chatbox loads. To set
   the operator group after the chatbox has loaded, use setOperatorGroup instead."
-  Example: `olark.configure('system.group', string);`
+  The example: `olark.configure('system.group', string);`
 
   Decisions where the documentation is silent: a system.group configured after the widget
   has loaded is reported on the console and has no effect.
