@@ -23,3 +23,15 @@ Feature: A conversation continues across page loads
     When the visitor reloads the page
     And operator "Alice" says "Welcome back"
     Then the chat shows the operator message "Welcome back" from "Alice"
+
+  Scenario: a second page of the site continues the same conversation
+    Given an operator "Alice" is available
+    And the visitor is on a page with the widget
+    And the visitor clicks the launcher
+    And the visitor sends "Where is my order?"
+    And operator "Alice" received "Where is my order?"
+    When the visitor opens the "click-to-chat" page
+    Then the widget becomes ready
+    When the visitor clicks the launcher
+    Then the chat shows the visitor message "Where is my order?"
+    And the backend knows 1 visitor
