@@ -3,45 +3,18 @@
 //! count), all through the profile's selectors.
 
 use cucumber::{given, then, when};
-use fantoccini::Locator;
 use olark_conformance::profile::Part;
 use serde::Deserialize;
 
+use crate::steps::page::ENTER;
 use crate::steps::world::{fail, OlarkWorld, StepResult};
-
-async fn type_keys(w: &mut OlarkWorld, part: Part, keys: &str) -> StepResult {
-    let selector = w.selector(part).to_string();
-    let el = w
-        .find(
-            Locator::Css(&selector),
-            &format!("a {part} ({selector}) to type into"),
-        )
-        .await?;
-    let typed = el.send_keys(keys).await;
-    typed
-        .map_err(|e| w.command_error(e, &format!("failed to type into the {part} ({selector})")))?;
-    Ok(())
-}
-
-async fn click(w: &mut OlarkWorld, part: Part) -> StepResult {
-    let selector = w.selector(part).to_string();
-    let el = w
-        .find(
-            Locator::Css(&selector),
-            &format!("a {part} ({selector}) to click"),
-        )
-        .await?;
-    let clicked = el.click().await;
-    clicked.map_err(|e| w.command_error(e, &format!("failed to click the {part} ({selector})")))?;
-    Ok(())
-}
 
 /// Types the message into the message input and presses Enter, as a visitor does.
 #[given(expr = "the visitor sends {string}")]
 #[when(expr = "the visitor sends {string}")]
 async fn visitor_sends(w: &mut OlarkWorld, text: String) -> StepResult {
-    type_keys(w, Part::Input, &text).await?;
-    type_keys(w, Part::Input, "\u{E007}").await
+    w.type_into(Part::Input, &text).await?;
+    Ok(w.type_into(Part::Input, ENTER).await?)
 }
 
 #[given(expr = "the visitor leaves the offline message {string} as {string} with email {string}")]
@@ -52,10 +25,10 @@ async fn leaves_offline_message(
     name: String,
     email: String,
 ) -> StepResult {
-    type_keys(w, Part::OfflineName, &name).await?;
-    type_keys(w, Part::OfflineEmail, &email).await?;
-    type_keys(w, Part::OfflineMessage, &body).await?;
-    click(w, Part::OfflineSubmit).await
+    w.type_into(Part::OfflineName, &name).await?;
+    w.type_into(Part::OfflineEmail, &email).await?;
+    w.type_into(Part::OfflineMessage, &body).await?;
+    Ok(w.click(Part::OfflineSubmit).await?)
 }
 
 #[derive(Deserialize)]

@@ -106,17 +106,7 @@ async fn page_runs(w: &mut OlarkWorld, step: &Step) -> StepResult {
 #[given(expr = "the visitor clicks the {part}")]
 #[when(expr = "the visitor clicks the {part}")]
 async fn click_part(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
-    let selector = w.selector(part.0).to_string();
-    let el = w
-        .find(
-            Locator::Css(&selector),
-            &format!("a {} ({selector}) to click", part.0),
-        )
-        .await?;
-    let clicked = el.click().await;
-    clicked
-        .map_err(|e| w.command_error(e, &format!("failed to click the {} ({selector})", part.0)))?;
-    Ok(())
+    Ok(w.click(part.0).await?)
 }
 
 #[given(expr = "the visitor clicks the link {string}")]
@@ -138,32 +128,17 @@ async fn click_link(w: &mut OlarkWorld, text: String) -> StepResult {
 #[given(expr = "the visitor types {string} into the {part}")]
 #[when(expr = "the visitor types {string} into the {part}")]
 async fn type_into(w: &mut OlarkWorld, text: String, part: WidgetPart) -> StepResult {
-    send_keys(w, part, &text).await
+    Ok(w.type_into(part.0, &text).await?)
 }
 
 #[given(expr = "the visitor presses Enter in the {part}")]
 #[when(expr = "the visitor presses Enter in the {part}")]
 async fn press_enter(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
-    send_keys(w, part, "\u{E007}").await
+    Ok(w.type_into(part.0, ENTER).await?)
 }
 
-async fn send_keys(w: &mut OlarkWorld, part: WidgetPart, keys: &str) -> StepResult {
-    let selector = w.selector(part.0).to_string();
-    let el = w
-        .find(
-            Locator::Css(&selector),
-            &format!("a {} ({selector}) to type into", part.0),
-        )
-        .await?;
-    let typed = el.send_keys(keys).await;
-    typed.map_err(|e| {
-        w.command_error(
-            e,
-            &format!("failed to type into the {} ({selector})", part.0),
-        )
-    })?;
-    Ok(())
-}
+/// The WebDriver key code of Enter.
+pub const ENTER: &str = "\u{E007}";
 
 #[derive(Deserialize)]
 struct ConsoleEntry {

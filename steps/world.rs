@@ -202,6 +202,35 @@ impl OlarkWorld {
         found.map_err(|e| self.command_error(e, &format!("expected {what}")))
     }
 
+    /// Clicks the widget part, as a visitor does.
+    pub async fn click(&mut self, part: Part) -> anyhow::Result<()> {
+        let selector = self.selector(part).to_string();
+        let el = self
+            .find(
+                Locator::Css(&selector),
+                &format!("a {part} ({selector}) to click"),
+            )
+            .await?;
+        let clicked = el.click().await;
+        clicked
+            .map_err(|e| self.command_error(e, &format!("failed to click the {part} ({selector})")))
+    }
+
+    /// Types into the widget part (WebDriver key codes such as Enter, `\u{E007}`, work).
+    pub async fn type_into(&mut self, part: Part, keys: &str) -> anyhow::Result<()> {
+        let selector = self.selector(part).to_string();
+        let el = self
+            .find(
+                Locator::Css(&selector),
+                &format!("a {part} ({selector}) to type into"),
+            )
+            .await?;
+        let typed = el.send_keys(keys).await;
+        typed.map_err(|e| {
+            self.command_error(e, &format!("failed to type into the {part} ({selector})"))
+        })
+    }
+
     /// A failed WebDriver command: a harness fault when the browser or driver is gone,
     /// otherwise a failure of the call under test.
     pub fn command_error(&mut self, e: CmdError, doing: &str) -> anyhow::Error {

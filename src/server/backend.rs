@@ -227,6 +227,19 @@ impl Backend {
         self.visitors.iter().find(|v| v.id == id)
     }
 
+    /// The visitor an operator-side line goes to: the one named, else the most recently
+    /// seen (what an operator console has open).
+    fn addressee(&self, visitor: Option<&str>) -> Result<String, BackendError> {
+        match visitor {
+            Some(v) => Ok(v.to_string()),
+            None => self
+                .visitors
+                .last()
+                .map(|v| v.id.clone())
+                .ok_or(BackendError::NoVisitor),
+        }
+    }
+
     fn visitor_mut(&mut self, id: &str) -> Result<&mut Visitor, BackendError> {
         self.visitors
             .iter_mut()
@@ -292,14 +305,7 @@ impl Backend {
             .find(|o| o.id == operator)
             .map(|o| o.nickname.clone())
             .ok_or_else(|| BackendError::UnknownOperator(operator.to_string()))?;
-        let visitor = match visitor {
-            Some(v) => v.to_string(),
-            None => self
-                .visitors
-                .last()
-                .map(|v| v.id.clone())
-                .ok_or(BackendError::NoVisitor)?,
-        };
+        let visitor = self.addressee(visitor)?;
         let id = self.next_id();
         let v = self.visitor_mut(&visitor)?;
         let (kind, event) = match parse_command(body) {
@@ -343,14 +349,7 @@ impl Backend {
         at_ms: u64,
     ) -> Result<u64, BackendError> {
         check_text("body", body, false)?;
-        let visitor = match visitor {
-            Some(v) => v.to_string(),
-            None => self
-                .visitors
-                .last()
-                .map(|v| v.id.clone())
-                .ok_or(BackendError::NoVisitor)?,
-        };
+        let visitor = self.addressee(visitor)?;
         let id = self.next_id();
         let v = self.visitor_mut(&visitor)?;
         v.transcript.push(Line {
