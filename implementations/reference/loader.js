@@ -136,6 +136,7 @@
   // Printable form of an arbitrary value for warnings; never throws.
   function describe(value) {
     if (typeof value === 'string') return '"' + value + '"';
+    if (typeof value === 'number') return String(value); // NaN, Infinity: not JSON null
     try {
       if (typeof value === 'function') return 'function';
       if (typeof value === 'symbol') return value.toString();
@@ -230,6 +231,7 @@
     stream: null             // the EventSource
   };
   var backend = null;        // { base: '<origin>/olark/v1/sites/{site}/visitors/{visitor}/' }
+  var session = false;       // POST page succeeded: the backend knows this visitor
 
   var ui = null; // DOM references once rendered
 
@@ -425,18 +427,83 @@
     return id;
   }
 
-  // POST JSON to the visitor's backend URL. Never rejects: resolves
+  // ---------------------------------------------------------------- request queue
+
+  // Every backend request (POST page, sends, visitor updates, GET details) runs through
+  // one queue, so requests issued in sequence by the page reach the backend in that
+  // order (an update followed by getDetails reports the update). A request starts when
+  // the previous one has settled; when the queue is idle it starts synchronously, so a
+  // send right before a navigation is still on its way. A failed request does not stop
+  // the queue, and a request that hangs only holds it for REQUEST_STEP_TIMEOUT_MS.
+  // Never enqueue from inside a queued request while waiting for it: nothing does.
+  var REQUEST_STEP_TIMEOUT_MS = 10000;
+  var requests = { running: false, waiting: [] };
+
+  // start() returns a promise of { ok, ... }; serial() resolves with its result (never rejects).
+  function serial(start) {
+    return new Promise(function (resolve) {
+      requests.waiting.push({ start: start, resolve: resolve });
+      if (!requests.running) nextRequest();
+    });
+  }
+
+  function runJob(job, after) {
+    var settled = false;
+    var timer = null;
+    function advance() {
+      if (settled) return;
+      settled = true;
+      if (timer !== null) clearTimeout(timer);
+      if (after) after();
+    }
+    var started;
+    try {
+      started = Promise.resolve(job.start());
+    } catch (e) {
+      started = Promise.resolve({ ok: false, problem: String(e) });
+    }
+    started.then(function (r) {
+      job.resolve(r);
+      advance();
+    }, function (e) {
+      job.resolve({ ok: false, problem: e && e.message ? e.message : String(e) });
+      advance();
+    });
+    if (after) timer = setTimeout(advance, REQUEST_STEP_TIMEOUT_MS);
+  }
+
+  function nextRequest() {
+    var job = requests.waiting.shift();
+    if (!job) {
+      requests.running = false;
+      return;
+    }
+    requests.running = true;
+    runJob(job, nextRequest);
+  }
+
+  // The page is going away: start everything still waiting now (in order, keepalive),
+  // rather than lose it behind a request in flight.
+  try {
+    window.addEventListener('pagehide', function () {
+      while (requests.waiting.length !== 0) runJob(requests.waiting.shift(), null);
+    });
+  } catch (e) { /* no window events: requests simply stay in order */ }
+
+  // One request to the visitor's backend URL. Never rejects: resolves
   // { ok: true, data } or { ok: false, problem }.
-  function post(path, payload, keepalive) {
+  function request(method, path, payload, keepalive) {
     if (backend === null) return Promise.resolve({ ok: false, problem: 'no backend' });
     var url = backend.base + path;
-    var init = {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(payload),
-      // Sends still complete if the page navigates away right after the call.
-      keepalive: !!keepalive
-    };
+    var init = method === 'GET'
+      ? { method: 'GET', cache: 'no-store' } // values change over time: never from a cache
+      : {
+        method: method,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload),
+        // Sends still complete if the page navigates away right after the call.
+        keepalive: !!keepalive
+      };
     var started;
     try {
       started = fetch(url, init);
@@ -456,10 +523,20 @@
     });
   }
 
-  // Fire-and-forget POST; a failure is logged.
-  function send(path, payload) {
+  // POST JSON, in turn (see serial).
+  function post(path, payload, keepalive) {
+    return serial(function () { return request('POST', path, payload, keepalive); });
+  }
+
+  // GET, in turn (see serial).
+  function get(path) {
+    return serial(function () { return request('GET', path, null, false); });
+  }
+
+  // Fire-and-forget POST; a failure is logged (naming the API call, if any).
+  function send(path, payload, callName) {
     return post(path, payload, true).then(function (r) {
-      if (!r.ok) warn('POST ' + path + ' failed (' + r.problem + ')');
+      if (!r.ok) warn((callName ? callName + ': ' : '') + 'POST ' + path + ' failed (' + r.problem + ')');
       return r;
     });
   }
@@ -477,7 +554,9 @@
       error('could not work out the chat backend URL (' + e + '); starting offline');
       return Promise.resolve(null);
     }
-    var payload = { url: location.href, title: document.title };
+    var referrer = '';
+    try { referrer = typeof document.referrer === 'string' ? document.referrer : ''; } catch (e) { referrer = ''; }
+    var payload = { url: location.href, title: document.title, referrer: referrer };
     if (typeof group === 'string' && group !== '') {
       payload.group = group;
     } else if (group !== undefined) {
@@ -490,6 +569,7 @@
           (r.ok ? 'unexpected answer ' + describe(d) : r.problem) + '); starting offline');
         return null;
       }
+      session = true;
       return d;
     });
   }
@@ -694,6 +774,114 @@
     });
   }
 
+  // ---------------------------------------------------------------- visitor
+
+  function isOptions(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  }
+
+  function isPlainObject(v) {
+    if (!isOptions(v)) return false;
+    var proto = Object.getPrototypeOf(v);
+    return proto === Object.prototype || proto === null;
+  }
+
+  // GET details, then callback(details), always asynchronously. No session or a failed
+  // request: a warning and no callback. Every call asks the backend (no cache).
+  function getDetails(callback) {
+    var name = 'api.visitor.getDetails';
+    if (typeof callback !== 'function') {
+      warn(name + ' expects a function, got ' + describe(callback) + '; ignored');
+      return;
+    }
+    if (!session) {
+      warn(name + ': the widget has no chat backend session (it could not reach the backend at load); ' +
+        'the callback will not be called');
+      return;
+    }
+    get('details').then(function (r) {
+      if (!r.ok) {
+        warn(name + ': GET details failed (' + r.problem + '); the callback will not be called');
+        return;
+      }
+      if (!isOptions(r.data)) {
+        warn(name + ': unexpected answer ' + describe(r.data) + '; the callback will not be called');
+        return;
+      }
+      safeCall(callback, [r.data]);
+    });
+  }
+
+  // updateFullName / updateEmailAddress / updatePhoneNumber: {key: string} -> POST details {key}.
+  function detailUpdate(name, key) {
+    return function (options) {
+      var value = isOptions(options) ? options[key] : undefined;
+      if (typeof value !== 'string') {
+        warn(name + ' expects {' + key + ': string}, got ' + describe(options) + '; ignored');
+        return;
+      }
+      var payload = {};
+      payload[key] = value;
+      send('details', payload, name);
+    };
+  }
+
+  function updateCustomFields(fields) {
+    var name = 'api.visitor.updateCustomFields';
+    if (!isPlainObject(fields)) {
+      warn(name + ' expects an object of custom fields, got ' + describe(fields) + '; ignored');
+      return;
+    }
+    var copy = Object.create(null);
+    var keys = Object.keys(fields);
+    for (var i = 0; i < keys.length; i++) {
+      var value = fields[keys[i]];
+      var t = typeof value;
+      if (!(value === null || t === 'string' || t === 'boolean' || (t === 'number' && Number.isFinite(value)))) {
+        warn(name + ': custom field ' + describe(keys[i]) + ' has the value ' + describe(value) +
+          '; values must be strings, finite numbers, booleans or null; the call is ignored');
+        return;
+      }
+      copy[keys[i]] = value;
+    }
+    send('details', { customFields: copy }, name);
+  }
+
+  function updateVisitorNickname(options) {
+    var name = 'api.chat.updateVisitorNickname';
+    if (!isOptions(options) || typeof options.snippet !== 'string' ||
+        (options.hidesDefault !== undefined && typeof options.hidesDefault !== 'boolean')) {
+      warn(name + ' expects {snippet: string, hidesDefault?: boolean}, got ' + describe(options) + '; ignored');
+      return;
+    }
+    var payload = { snippet: options.snippet };
+    if (options.hidesDefault !== undefined) payload.hidesDefault = options.hidesDefault;
+    send('nickname', payload, name);
+  }
+
+  // A snippet is a string or an array of strings; returns a copy, or undefined if bad.
+  function statusSnippet(v) {
+    if (typeof v === 'string') return v;
+    if (!Array.isArray(v)) return undefined;
+    var out = [];
+    for (var i = 0; i < v.length; i++) {
+      if (typeof v[i] !== 'string') return undefined;
+      out.push(v[i]);
+    }
+    return out;
+  }
+
+  // {snippet: string | [string]}; a bare string or array (a common mistake) is the snippet.
+  function updateVisitorStatus(options) {
+    var name = 'api.chat.updateVisitorStatus';
+    var snippet = isOptions(options) ? statusSnippet(options.snippet) : statusSnippet(options);
+    if (snippet === undefined) {
+      warn(name + ' expects {snippet: string or array of strings}, got ' + describe(options) + '; ignored');
+      return;
+    }
+    send('status', { snippet: snippet }, name);
+  }
+
   // ---------------------------------------------------------------- configure / identify / extend
 
   function doConfigure(key, value) {
@@ -777,6 +965,13 @@
   API['api.chat.sendNotificationToVisitor'] = sendNotificationToVisitor;
   API['api.chat.sendNotificationToOperator'] = sendNotificationToOperator;
   API['api.chat.setOperatorGroup'] = setOperatorGroup;
+  API['api.chat.updateVisitorNickname'] = updateVisitorNickname;
+  API['api.chat.updateVisitorStatus'] = updateVisitorStatus;
+  API['api.visitor.getDetails'] = getDetails;
+  API['api.visitor.updateFullName'] = detailUpdate('api.visitor.updateFullName', 'fullName');
+  API['api.visitor.updateEmailAddress'] = detailUpdate('api.visitor.updateEmailAddress', 'emailAddress');
+  API['api.visitor.updatePhoneNumber'] = detailUpdate('api.visitor.updatePhoneNumber', 'phoneNumber');
+  API['api.visitor.updateCustomFields'] = updateCustomFields;
 
   // Names handled without waiting for the widget to be ready.
   var LOAD_CALLS = Object.create(null);

@@ -67,6 +67,12 @@ pub struct Line {
     /// Operator ids a line to the operator side reached (the visitor's group).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recipients: Vec<String>,
+    /// Index of the visit the line belongs to (set by [`Visitor::record`]).
+    #[serde(default)]
+    pub visit: usize,
+    /// URL of the page the visitor was on (set by [`Visitor::record`]).
+    #[serde(default)]
+    pub page: String,
 }
 
 impl Line {
@@ -141,6 +147,34 @@ pub struct PageView {
     pub url: String,
     pub title: String,
     pub at_ms: u64,
+    pub referrer: String,
+    /// Index of the visit this page view belongs to.
+    pub visit: usize,
+}
+
+/// One visit: page views with no more than [`VISIT_IDLE_MS`] of inactivity between them.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Visit {
+    pub start_ms: u64,
+    pub last_activity_ms: u64,
+    pub landing_url: String,
+    pub referrer: String,
+}
+
+/// Inactivity after which the next page view starts a new visit (30 minutes).
+pub const VISIT_IDLE_MS: u64 = 30 * 60 * 1_000;
+
+/// What the site's pages told the backend about the visitor (`api.visitor.update*`,
+/// `api.chat.updateVisitor*`, the offline form).
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct VisitorInfo {
+    pub full_name: Option<String>,
+    pub email_address: Option<String>,
+    pub phone_number: Option<String>,
+    pub custom_fields: serde_json::Map<String, serde_json::Value>,
+    /// The nickname snippet, and whether it hides the default nickname.
+    pub nickname: Option<(String, bool)>,
+    pub status: Vec<String>,
 }
 
 /// A message left through the offline form.
@@ -156,13 +190,18 @@ pub struct OfflineMessage {
 }
 
 /// One visitor of the site.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Visitor {
     pub id: String,
     pub group: Option<String>,
     pub pages: Vec<PageView>,
     pub transcript: Vec<Line>,
     pub events: Vec<Push>,
+    pub visits: Vec<Visit>,
+    pub info: VisitorInfo,
+    /// From the latest page view's request.
+    pub user_agent: String,
+    pub ip: String,
     /// The availability last pushed, so only changes are pushed.
     last_available: bool,
 }
@@ -173,10 +212,36 @@ impl Visitor {
         self.events.last().map_or(0, |p| p.seq)
     }
 
+    /// Appends a transcript line, stamped with the current visit and page, as activity.
+    fn record(&mut self, mut line: Line) {
+        line.visit = self.visits.len().saturating_sub(1);
+        line.page = self.pages.last().map(|p| p.url.clone()).unwrap_or_default();
+        self.touch(line.at_ms);
+        self.transcript.push(line);
+    }
+
+    /// Notes activity at `at_ms` (keeps the current visit alive).
+    fn touch(&mut self, at_ms: u64) {
+        if let Some(v) = self.visits.last_mut() {
+            v.last_activity_ms = v.last_activity_ms.max(at_ms);
+        }
+    }
+
     fn push(&mut self, event: PushEvent) {
         let seq = self.seq() + 1;
         self.events.push(Push { seq, event });
     }
+}
+
+/// A page view as the widget reports it, with what the request itself tells.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageRequest<'a> {
+    pub url: &'a str,
+    pub title: &'a str,
+    pub referrer: &'a str,
+    pub group: Option<&'a str>,
+    pub user_agent: &'a str,
+    pub ip: &'a str,
 }
 
 /// What the visitor's widget needs after a page load.
@@ -328,7 +393,7 @@ impl Backend {
                 },
             ),
         };
-        v.transcript.push(Line {
+        v.record(Line {
             id,
             direction: Direction::ToVisitor,
             kind,
@@ -336,6 +401,8 @@ impl Backend {
             body: body.to_string(),
             at_ms,
             recipients: vec![],
+            visit: 0,
+            page: String::new(),
         });
         v.push(event);
         Ok(id)
@@ -352,7 +419,7 @@ impl Backend {
         let visitor = self.addressee(visitor)?;
         let id = self.next_id();
         let v = self.visitor_mut(&visitor)?;
-        v.transcript.push(Line {
+        v.record(Line {
             id,
             direction: Direction::ToVisitor,
             kind: Kind::Notification,
@@ -360,6 +427,8 @@ impl Backend {
             body: body.to_string(),
             at_ms,
             recipients: vec![],
+            visit: 0,
+            page: String::new(),
         });
         v.push(PushEvent::Notification {
             id,
@@ -375,13 +444,20 @@ impl Backend {
     pub fn page(
         &mut self,
         visitor: &str,
-        url: &str,
-        title: &str,
-        group: Option<&str>,
+        view: PageRequest<'_>,
         at_ms: u64,
     ) -> Result<PageState, BackendError> {
+        let PageRequest {
+            url,
+            title,
+            referrer,
+            group,
+            user_agent,
+            ip,
+        } = view;
         check_text("url", url, true)?;
         check_text("title", title, true)?;
+        check_text("referrer", referrer, true)?;
         if let Some(g) = group {
             check_text("group", g, false)?;
         }
@@ -394,9 +470,28 @@ impl Backend {
                 pages: vec![],
                 transcript: vec![],
                 events: vec![],
+                visits: vec![],
+                info: VisitorInfo::default(),
+                user_agent: String::new(),
+                ip: String::new(),
                 last_available: false,
             },
         };
+        let idle = v
+            .visits
+            .last()
+            .is_none_or(|last| at_ms.saturating_sub(last.last_activity_ms) > VISIT_IDLE_MS);
+        if idle {
+            v.visits.push(Visit {
+                start_ms: at_ms,
+                last_activity_ms: at_ms,
+                landing_url: url.to_string(),
+                referrer: referrer.to_string(),
+            });
+        }
+        v.touch(at_ms);
+        v.user_agent = user_agent.to_string();
+        v.ip = ip.to_string();
         if let Some(g) = group {
             v.group = Some(g.to_string());
         }
@@ -404,6 +499,8 @@ impl Backend {
             url: url.to_string(),
             title: title.to_string(),
             at_ms,
+            referrer: referrer.to_string(),
+            visit: v.visits.len() - 1,
         });
         let (available, nickname) = self.availability(v.group.as_deref());
         v.last_available = available;
@@ -441,7 +538,7 @@ impl Backend {
             Kind::Notification => "[info]",
             _ => "visitor",
         };
-        self.visitor_mut(visitor)?.transcript.push(Line {
+        self.visitor_mut(visitor)?.record(Line {
             id,
             direction: Direction::ToOperator,
             kind,
@@ -449,6 +546,8 @@ impl Backend {
             body: body.to_string(),
             at_ms,
             recipients,
+            visit: 0,
+            page: String::new(),
         });
         Ok(id)
     }
@@ -474,7 +573,7 @@ impl Backend {
             _ => String::new(),
         };
         let id = self.next_id();
-        self.visitor_mut(visitor)?.transcript.push(Line {
+        self.visitor_mut(visitor)?.record(Line {
             id,
             direction: Direction::ToVisitor,
             kind,
@@ -482,6 +581,8 @@ impl Backend {
             body: body.to_string(),
             at_ms,
             recipients: vec![],
+            visit: 0,
+            page: String::new(),
         });
         Ok(id)
     }
@@ -497,7 +598,16 @@ impl Backend {
         check_text("name", name, true)?;
         check_text("email", email, true)?;
         check_text("body", body, false)?;
-        let group = self.visitor_mut(visitor)?.group.clone();
+        let v = self.visitor_mut(visitor)?;
+        v.touch(at_ms);
+        // The offline form is one of the sources of the last-known name and email.
+        if !name.trim().is_empty() {
+            v.info.full_name = Some(name.to_string());
+        }
+        if !email.trim().is_empty() {
+            v.info.email_address = Some(email.to_string());
+        }
+        let group = v.group.clone();
         let recipients = self.recipients(group.as_deref());
         let id = self.next_id();
         self.offline_messages.push(OfflineMessage {
@@ -524,6 +634,108 @@ impl Backend {
         Ok(self.availability(Some(group)))
     }
 
+    /// What `api.visitor.getDetails` reports for the visitor at site time `now`.
+    pub fn details(
+        &self,
+        visitor: &str,
+        now: u64,
+    ) -> Result<super::details::Details, BackendError> {
+        let v = self
+            .visitor(visitor)
+            .ok_or_else(|| BackendError::UnknownVisitor(visitor.to_string()))?;
+        Ok(super::details::details(v, now))
+    }
+
+    /// `updateFullName`, `updateEmailAddress`, `updatePhoneNumber`, `updateCustomFields`:
+    /// set what is given; custom fields merge (`null` removes one).
+    pub fn update_info(
+        &mut self,
+        visitor: &str,
+        update: InfoUpdate,
+        at_ms: u64,
+    ) -> Result<(), BackendError> {
+        for (what, value) in [
+            ("fullName", &update.full_name),
+            ("emailAddress", &update.email_address),
+            ("phoneNumber", &update.phone_number),
+        ] {
+            if let Some(v) = value {
+                check_text(what, v, true)?;
+            }
+        }
+        if let Some(fields) = &update.custom_fields {
+            for (k, v) in fields {
+                check_text("custom field name", k, false)?;
+                if matches!(
+                    v,
+                    serde_json::Value::Array(_) | serde_json::Value::Object(_)
+                ) {
+                    return Err(BackendError::Invalid(format!(
+                        "custom field {k:?} must be a string, number, boolean or null"
+                    )));
+                }
+                if let serde_json::Value::String(text) = v {
+                    check_text(k, text, true)?;
+                }
+            }
+        }
+        let v = self.visitor_mut(visitor)?;
+        v.touch(at_ms);
+        let info = &mut v.info;
+        if let Some(name) = update.full_name {
+            info.full_name = Some(name);
+        }
+        if let Some(email) = update.email_address {
+            info.email_address = Some(email);
+        }
+        if let Some(phone) = update.phone_number {
+            info.phone_number = Some(phone);
+        }
+        for (k, value) in update.custom_fields.unwrap_or_default() {
+            if value.is_null() {
+                info.custom_fields.remove(&k);
+            } else {
+                info.custom_fields.insert(k, value);
+            }
+        }
+        Ok(())
+    }
+
+    /// `api.chat.updateVisitorNickname`.
+    pub fn set_nickname(
+        &mut self,
+        visitor: &str,
+        snippet: &str,
+        hides_default: bool,
+        at_ms: u64,
+    ) -> Result<(), BackendError> {
+        check_text("snippet", snippet, true)?;
+        let v = self.visitor_mut(visitor)?;
+        v.touch(at_ms);
+        v.info.nickname = Some((snippet.to_string(), hides_default));
+        Ok(())
+    }
+
+    /// `api.chat.updateVisitorStatus`. An email address as the first snippet is also
+    /// the visitor's email address, as the operator console detects it.
+    pub fn set_status(
+        &mut self,
+        visitor: &str,
+        snippets: Vec<String>,
+        at_ms: u64,
+    ) -> Result<(), BackendError> {
+        for s in &snippets {
+            check_text("snippet", s, true)?;
+        }
+        let v = self.visitor_mut(visitor)?;
+        v.touch(at_ms);
+        if let Some(first) = snippets.first().filter(|s| looks_like_email(s)) {
+            v.info.email_address = Some(first.trim().to_string());
+        }
+        v.info.status = snippets;
+        Ok(())
+    }
+
     /// Lines to the operator side that reached `operator`.
     pub fn received_by(&self, operator: &str) -> Vec<&Line> {
         self.visitors
@@ -533,6 +745,35 @@ impl Backend {
                 l.direction == Direction::ToOperator && l.recipients.iter().any(|r| r == operator)
             })
             .collect()
+    }
+}
+
+/// What an update call sets; `None` leaves a value as it is.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct InfoUpdate {
+    #[serde(default)]
+    pub full_name: Option<String>,
+    #[serde(default)]
+    pub email_address: Option<String>,
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    #[serde(default)]
+    pub custom_fields: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+/// `name@host.tld`, without spaces.
+fn looks_like_email(s: &str) -> bool {
+    let s = s.trim();
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.contains(char::is_whitespace)
+        }
+        None => false,
     }
 }
 
@@ -601,7 +842,17 @@ mod tests {
     #[test]
     fn presence_is_pushed_on_changes_only() {
         let mut b = Backend::default();
-        b.page("v1", "http://x/", "X", None, 0).unwrap();
+        b.page(
+            "v1",
+            PageRequest {
+                url: "http://x/",
+                title: "X",
+                group: None,
+                ..PageRequest::default()
+            },
+            0,
+        )
+        .unwrap();
         b.add_operator(op("alice", true, &[])).unwrap();
         b.add_operator(op("bob", false, &[])).unwrap();
         b.set_available("bob", true).unwrap();
@@ -615,7 +866,18 @@ mod tests {
         let mut b = Backend::default();
         b.add_operator(op("sales", true, &["g-sales"])).unwrap();
         b.add_operator(op("support", true, &["g-support"])).unwrap();
-        let state = b.page("v1", "u", "t", Some("g-sales"), 0).unwrap();
+        let state = b
+            .page(
+                "v1",
+                PageRequest {
+                    url: "u",
+                    title: "t",
+                    group: Some("g-sales"),
+                    ..PageRequest::default()
+                },
+                0,
+            )
+            .unwrap();
         assert_eq!(state.nickname.as_deref(), Some("sales N."));
         b.to_operators("v1", Kind::Message, "hi", 1).unwrap();
         assert_eq!(b.received_by("sales").len(), 1);
@@ -634,23 +896,169 @@ mod tests {
             b.operator_says("alice", None, "hi", 0),
             Err(BackendError::NoVisitor)
         );
-        b.page("old", "u", "t", None, 0).unwrap();
-        b.page("new", "u", "t", None, 0).unwrap();
+        b.page(
+            "old",
+            PageRequest {
+                url: "u",
+                title: "t",
+                group: None,
+                ..PageRequest::default()
+            },
+            0,
+        )
+        .unwrap();
+        b.page(
+            "new",
+            PageRequest {
+                url: "u",
+                title: "t",
+                group: None,
+                ..PageRequest::default()
+            },
+            0,
+        )
+        .unwrap();
         b.operator_says("alice", None, "hello", 5).unwrap();
         b.operator_says("alice", None, "!q 2", 6).unwrap();
         let v = b.visitor("new").unwrap();
         assert_eq!(v.events.len(), 2);
         assert_eq!(v.events[1].event.name(), "command");
-        let state = b.page("new", "u2", "t2", None, 7).unwrap();
+        let state = b
+            .page(
+                "new",
+                PageRequest {
+                    url: "u2",
+                    title: "t2",
+                    group: None,
+                    ..PageRequest::default()
+                },
+                7,
+            )
+            .unwrap();
         assert_eq!(state.transcript.len(), 1, "{:?}", state.transcript);
         assert_eq!(state.seq, 2);
         assert!(b.visitor("old").unwrap().events.is_empty());
     }
 
     #[test]
+    fn visits_pages_and_time_on_the_site_clock() {
+        let mut b = Backend::default();
+        let page = |url| PageRequest {
+            url,
+            title: "T",
+            ..PageRequest::default()
+        };
+        b.page("v", page("http://s/a"), 0).unwrap();
+        b.page("v", page("http://s/b"), 60_000).unwrap();
+        b.to_operators("v", Kind::Message, "hi", 90_000).unwrap();
+        let d = b.details("v", 120_000).unwrap();
+        assert_eq!((d.visit_count, d.page_count_for_this_visit), (1, 2));
+        assert_eq!(d.seconds_spent_for_this_visit, 120);
+        assert_eq!(d.seconds_since_last_message_to_operator, Some(30));
+        assert_eq!(d.seconds_since_last_message_to_visitor, None);
+        assert_eq!(d.conversation_begin_page.as_deref(), Some("http://s/b"));
+        assert!(d.is_conversing);
+        // 31 idle minutes later: a new visit, the old one counted to its last activity.
+        let later = 90_000 + VISIT_IDLE_MS + 60_000;
+        b.page("v", page("http://s/c"), later).unwrap();
+        let d = b.details("v", later + 10_000).unwrap();
+        assert_eq!(
+            (
+                d.visit_count,
+                d.page_count_for_this_visit,
+                d.page_count_across_all_visits
+            ),
+            (2, 1, 3)
+        );
+        assert_eq!(d.seconds_spent_for_this_visit, 10);
+        assert_eq!(d.seconds_spent_across_all_visits, 90 + 10);
+        assert!(!d.is_conversing);
+        assert_eq!(
+            (
+                d.conversation_count,
+                d.message_count_across_all_visits,
+                d.message_count_for_this_visit
+            ),
+            (1, 1, 0)
+        );
+    }
+
+    #[test]
+    fn updates_merge_and_status_detects_email() {
+        let mut b = Backend::default();
+        b.page("v", PageRequest::default(), 0).unwrap();
+        let fields = |pairs: &[(&str, serde_json::Value)]| {
+            Some(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect(),
+            )
+        };
+        b.update_info(
+            "v",
+            InfoUpdate {
+                custom_fields: fields(&[("a", "1".into()), ("b", 2.into())]),
+                ..Default::default()
+            },
+            0,
+        )
+        .unwrap();
+        b.update_info(
+            "v",
+            InfoUpdate {
+                custom_fields: fields(&[("a", serde_json::Value::Null), ("c", true.into())]),
+                ..Default::default()
+            },
+            0,
+        )
+        .unwrap();
+        let d = b.details("v", 0).unwrap();
+        assert_eq!(
+            serde_json::Value::Object(d.custom_fields),
+            serde_json::json!({"b": 2, "c": true})
+        );
+        b.set_status("v", vec!["test@example.com".into(), "Some text".into()], 0)
+            .unwrap();
+        assert_eq!(
+            b.details("v", 0).unwrap().email_address.as_deref(),
+            Some("test@example.com")
+        );
+        b.set_status("v", vec!["has 10 items in cart".into()], 0)
+            .unwrap();
+        assert_eq!(
+            b.details("v", 0).unwrap().email_address.as_deref(),
+            Some("test@example.com")
+        );
+        let nested = InfoUpdate {
+            custom_fields: fields(&[("x", serde_json::json!([1]))]),
+            ..Default::default()
+        };
+        assert!(matches!(
+            b.update_info("v", nested, 0),
+            Err(BackendError::Invalid(_))
+        ));
+        assert!(
+            looks_like_email("joe@olark.com")
+                && !looks_like_email("joe at olark")
+                && !looks_like_email("a@b")
+        );
+    }
+
+    #[test]
     fn invalid_text_is_rejected() {
         let mut b = Backend::default();
-        b.page("v", "u", "t", None, 0).unwrap();
+        b.page(
+            "v",
+            PageRequest {
+                url: "u",
+                title: "t",
+                group: None,
+                ..PageRequest::default()
+            },
+            0,
+        )
+        .unwrap();
         assert!(matches!(
             b.to_operators("v", Kind::Message, "  ", 0),
             Err(BackendError::Invalid(_))

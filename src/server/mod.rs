@@ -7,6 +7,7 @@
 
 pub mod backend;
 pub mod control;
+pub mod details;
 pub mod files;
 pub mod protocol;
 pub mod sites;

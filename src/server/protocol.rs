@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::watch;
 
-use super::backend::{BackendError, Kind, PushEvent};
+use super::backend::{BackendError, InfoUpdate, Kind, PageRequest, PushEvent};
 use super::sites::{Site, Sites};
 use super::{error_response, AppState};
 
@@ -41,6 +41,12 @@ pub fn router() -> Router<AppState> {
             post(offline_messages),
         )
         .route(&format!("{visitor}/group"), post(group))
+        .route(
+            &format!("{visitor}/details"),
+            get(get_details).post(post_details),
+        )
+        .route(&format!("{visitor}/nickname"), post(nickname))
+        .route(&format!("{visitor}/status"), post(status))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
@@ -131,19 +137,34 @@ struct PageBody {
     #[serde(default)]
     title: String,
     #[serde(default)]
+    referrer: String,
+    #[serde(default)]
     group: Option<String>,
 }
 
 async fn page(
     State(state): State<AppState>,
     ids: Ids,
+    headers: HeaderMap,
     body: Result<Json<PageBody>, JsonRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
     let (label, visitor) = target(&state, ids)?;
     let Json(b) = body?;
+    let user_agent = headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let page = apply(&state.sites, &label, |site, now| {
-        site.backend
-            .page(&visitor, &b.url, &b.title, b.group.as_deref(), now)
+        let ip = site.visitor_ip.clone();
+        let view = PageRequest {
+            url: &b.url,
+            title: &b.title,
+            referrer: &b.referrer,
+            group: b.group.as_deref(),
+            user_agent,
+            ip: &ip,
+        };
+        site.backend.page(&visitor, view, now)
     })?;
     Ok(Json(page))
 }
@@ -256,6 +277,84 @@ async fn group(
     Ok(Json(
         json!({ "available": available, "nickname": nickname }),
     ))
+}
+
+async fn get_details(
+    State(state): State<AppState>,
+    ids: Ids,
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let details = state
+        .sites
+        .read(&label, |site| site.backend.details(&visitor, site.now_ms()))
+        .ok_or_else(|| ApiError(StatusCode::NOT_FOUND, format!("no site {label:?}")))??;
+    Ok(Json(details))
+}
+
+async fn post_details(
+    State(state): State<AppState>,
+    ids: Ids,
+    body: Result<Json<InfoUpdate>, JsonRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let Json(update) = body?;
+    let details = apply(&state.sites, &label, |site, now| {
+        site.backend.update_info(&visitor, update, now)?;
+        site.backend.details(&visitor, now)
+    })?;
+    Ok(Json(details))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct NicknameBody {
+    snippet: String,
+    #[serde(default)]
+    hides_default: bool,
+}
+
+async fn nickname(
+    State(state): State<AppState>,
+    ids: Ids,
+    body: Result<Json<NicknameBody>, JsonRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let Json(b) = body?;
+    apply(&state.sites, &label, |site, now| {
+        site.backend
+            .set_nickname(&visitor, &b.snippet, b.hides_default, now)
+    })?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusBody {
+    snippet: Snippets,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Snippets {
+    One(String),
+    Many(Vec<String>),
+}
+
+async fn status(
+    State(state): State<AppState>,
+    ids: Ids,
+    body: Result<Json<StatusBody>, JsonRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let Json(b) = body?;
+    let snippets = match b.snippet {
+        Snippets::One(s) => vec![s],
+        Snippets::Many(v) => v,
+    };
+    apply(&state.sites, &label, |site, now| {
+        site.backend.set_status(&visitor, snippets, now)
+    })?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]
@@ -560,18 +659,19 @@ mod tests {
         /// answers (never panics) and never with a 5xx.
         #[test]
         fn arbitrary_requests_never_fail_the_server(
-            endpoint in prop::sample::select(vec!["page", "messages", "notifications", "messages-to-visitor", "offline-messages", "group", "events"]),
+            endpoint in prop::sample::select(vec!["page", "messages", "notifications", "messages-to-visitor", "offline-messages", "group", "events", "details", "nickname", "status"]),
             site in prop::sample::select(vec!["known", "unknown", "%ff%fe", ""]),
             visitor in "[A-Za-z0-9_%-]{0,70}",
             body in prop::collection::vec(any::<u8>(), 0..2048),
-            json_body in prop::option::of("\\{\"(body|url|title|group|kind|name|email)\":(\"[^\"]{0,50}\"|[0-9]{1,3}|null|\\[\\]|\\{\\})\\}"),
+            json_body in prop::option::of("\\{\"(body|url|title|group|kind|name|email|referrer|snippet|fullName|customFields|hidesDefault)\":(\"[^\"]{0,50}\"|[0-9]{1,3}|null|\\[\\]|\\{\\})\\}"),
         ) {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             runtime.block_on(async {
                 let state: AppState = state();
                 let created = state.sites.create("fuzz");
                 state.sites.update(&created.label, |s| {
-                    let _ = s.backend.page("visitor-0001", "u", "t", None, 0);
+                    let view = PageRequest { url: "u", title: "t", ..PageRequest::default() };
+                    let _ = s.backend.page("visitor-0001", view, 0);
                 });
                 let site_id = if site == "known" { created.site_id.clone() } else { site.to_string() };
                 let uri = format!("/olark/v1/sites/{site_id}/visitors/{visitor}/{endpoint}");

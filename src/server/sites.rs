@@ -45,6 +45,11 @@ pub struct Site {
     pub loader_requests: u64,
     /// Operators, visitors, transcripts.
     pub backend: Backend,
+    /// The IP the backend attributes to visitors. The server listens on loopback only,
+    /// so it is `127.0.0.1` unless a scenario stands in another (GeoIP scenarios).
+    pub visitor_ip: String,
+    /// `document.referrer` for the next page served on this site (consumed by it).
+    pub next_referrer: Option<String>,
 }
 
 impl Site {
@@ -80,6 +85,8 @@ impl Sites {
             elapsed_ms: 0,
             loader_requests: 0,
             backend: Backend::default(),
+            visitor_ip: "127.0.0.1".into(),
+            next_referrer: None,
         };
         let entry = Entry {
             site: site.clone(),
