@@ -125,6 +125,12 @@
     return { calls: H.calls, console: H.console, errors: H.errors, tracked: H.tracked, clock: H.clock ? H.clock.now() : null };
   };
 
+  // ---- the referrer a scenario arranged (the browser's document.referrer) ----------------
+  if (script && script.dataset.referrer) {
+    var arranged = script.dataset.referrer;
+    Object.defineProperty(document, 'referrer', { configurable: true, get: function () { return arranged; } });
+  }
+
   // ---- virtual clock ---------------------------------------------------------------------
   if (script && script.dataset.clock === 'virtual') {
     var now = Number(script.dataset.now) || realDate.now();

@@ -42,6 +42,10 @@ pub fn router() -> Router<AppState> {
             "/sites/{label}/notifications-to-visitor",
             post(notify_visitor),
         )
+        .route(
+            "/sites/{label}/visitor-ip",
+            axum::routing::put(put_visitor_ip),
+        )
         .route_layer(middleware::from_fn(loopback_host_only))
 }
 
@@ -323,6 +327,32 @@ async fn operator_received(
         None => no_site(&label),
         Some(None) => error_response(StatusCode::NOT_FOUND, format!("no operator {operator:?}")),
         Some(Some(v)) => Json(v).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VisitorIp {
+    ip: std::net::IpAddr,
+}
+
+/// Stands in the IP the backend attributes to this site's visitors (the server only
+/// listens on loopback), e.g. one of the GeoIP table's addresses.
+async fn put_visitor_ip(
+    State(state): State<AppState>,
+    Path(label): Path<String>,
+    body: Result<Json<VisitorIp>, JsonRejection>,
+) -> Response {
+    let Json(b) = match body {
+        Ok(b) => b,
+        Err(e) => return rejection(e),
+    };
+    match state
+        .sites
+        .update(&label, |s| s.visitor_ip = b.ip.to_string())
+    {
+        Some(()) => StatusCode::NO_CONTENT.into_response(),
+        None => no_site(&label),
     }
 }
 

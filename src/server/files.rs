@@ -53,7 +53,15 @@ pub async fn fixture_file(
         return serve_plain(&file, &path).await;
     }
     let host = host(&headers).unwrap_or_default().to_string();
-    let Some(site) = label_from_host(&host).and_then(|l| state.sites.get(l)) else {
+    // A referrer a scenario arranged applies to the next page served, like a browser's.
+    let site = label_from_host(&host).and_then(|l| {
+        state.sites.update(l, |s| {
+            let site = s.clone();
+            s.next_referrer = None;
+            site
+        })
+    });
+    let Some(site) = site else {
         return error_response(
             StatusCode::NOT_FOUND,
             format!(
@@ -121,6 +129,7 @@ pub fn substitute(template: &str, page: &Page<'_>) -> Result<String, String> {
             }
             .to_string(),
             "clock_now_ms" => site.now_ms().to_string(),
+            "referrer" => html_attr(site.next_referrer.as_deref().unwrap_or("")),
             other => return Err(format!("unknown placeholder {{{{{other}}}}}")),
         };
         out.push_str(&value);
