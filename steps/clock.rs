@@ -7,6 +7,12 @@ use serde_json::Value;
 
 use crate::steps::world::{fail, OlarkWorld, StepResult};
 
+#[given(expr = "{int} minute(s) pass(es)")]
+#[when(expr = "{int} minute(s) pass(es)")]
+async fn minutes_pass(w: &mut OlarkWorld, minutes: u64) -> StepResult {
+    seconds_pass(w, minutes * 60).await
+}
+
 #[given(expr = "{int} second(s) pass(es)")]
 #[when(expr = "{int} second(s) pass(es)")]
 async fn seconds_pass(w: &mut OlarkWorld, seconds: u64) -> StepResult {

@@ -12,4 +12,5 @@ pub mod page;
 pub mod params;
 pub mod recorder;
 pub mod suite;
+pub mod visitor;
 pub mod world;

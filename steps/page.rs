@@ -253,3 +253,13 @@ async fn backend_visitors(w: &mut OlarkWorld, count: usize) -> StepResult {
     }
     Ok(())
 }
+
+#[given(expr = "the visitor opens the page {int} times")]
+#[when(expr = "the visitor opens the page {int} times")]
+async fn open_times(w: &mut OlarkWorld, times: u32) -> StepResult {
+    for _ in 0..times {
+        w.open("embed.sub.html").await?;
+        wait_ready(w).await?;
+    }
+    Ok(())
+}
