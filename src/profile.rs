@@ -66,6 +66,7 @@ pub struct Selectors {
     pub offline_email: String,
     pub offline_message: String,
     pub offline_submit: String,
+    pub attention_grabber: String,
 }
 
 /// How long the harness waits for the implementation.
@@ -106,10 +107,11 @@ pub enum Part {
     OfflineEmail,
     OfflineMessage,
     OfflineSubmit,
+    AttentionGrabber,
 }
 
 impl Part {
-    pub const ALL: [Part; 16] = [
+    pub const ALL: [Part; 17] = [
         Part::Chatbox,
         Part::Launcher,
         Part::Panel,
@@ -126,6 +128,7 @@ impl Part {
         Part::OfflineEmail,
         Part::OfflineMessage,
         Part::OfflineSubmit,
+        Part::AttentionGrabber,
     ];
 
     /// The words used for this part in step text.
@@ -147,6 +150,7 @@ impl Part {
             Part::OfflineEmail => "offline email field",
             Part::OfflineMessage => "offline message field",
             Part::OfflineSubmit => "offline submit button",
+            Part::AttentionGrabber => "attention grabber",
         }
     }
 }
@@ -186,6 +190,7 @@ impl Selectors {
             Part::OfflineEmail => &self.offline_email,
             Part::OfflineMessage => &self.offline_message,
             Part::OfflineSubmit => &self.offline_submit,
+            Part::AttentionGrabber => &self.attention_grabber,
         }
     }
 }
@@ -316,6 +321,7 @@ fn field_name(part: Part) -> &'static str {
         Part::OfflineEmail => "offline_email",
         Part::OfflineMessage => "offline_message",
         Part::OfflineSubmit => "offline_submit",
+        Part::AttentionGrabber => "attention_grabber",
     }
 }
 
@@ -341,6 +347,7 @@ offline_name = "#offline_name"
 offline_email = "#offline_email"
 offline_message = "#offline_message"
 offline_submit = "#offline_submit"
+attention_grabber = "#attention_grabber"
 "##;
 
     fn dir_with_loader() -> tempfile::TempDir {

@@ -20,6 +20,7 @@ pub fn docstring<'s>(w: &mut OlarkWorld, step: &'s Step) -> anyhow::Result<&'s s
 }
 
 #[given("the embed code configures:")]
+#[when("the embed code configures:")]
 async fn embed_configures(w: &mut OlarkWorld, step: &Step) -> StepResult {
     let js = docstring(w, step)?;
     w.update_site(|s| append_line(&mut s.embed.before_identify, js))?;
@@ -27,6 +28,7 @@ async fn embed_configures(w: &mut OlarkWorld, step: &Step) -> StepResult {
 }
 
 #[given("the embed code ends with:")]
+#[when("the embed code ends with:")]
 async fn embed_ends_with(w: &mut OlarkWorld, step: &Step) -> StepResult {
     let js = docstring(w, step)?;
     w.update_site(|s| append_line(&mut s.embed.after_identify, js))?;

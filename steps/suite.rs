@@ -242,7 +242,19 @@ async fn finish(
                         .await,
                 );
             }
-            if w.fault.is_some() {
+            // A resized window goes back to the pool's size; failing that, the session
+            // cannot serve the next scenario as expected.
+            let restored = if w.resized {
+                let (width, height) = harness.pool.window();
+                session
+                    .client()
+                    .set_window_size(width, height)
+                    .await
+                    .is_ok()
+            } else {
+                true
+            };
+            if w.fault.is_some() || !restored {
                 drop(session);
             } else {
                 harness.pool.checkin(session);

@@ -60,6 +60,10 @@ pub struct OlarkWorld {
     /// Whether this scenario has opened a page; until then the session may still show the
     /// previous scenario's page, which no step may touch.
     pub page_open: bool,
+    /// Sizes noted by `the visitor notes the size of the {part}`, by part phrase.
+    pub noted: std::collections::HashMap<String, (f64, f64)>,
+    /// Whether a step resized the window (the session gets its size back afterwards).
+    pub resized: bool,
     /// When the scenario's first hook ran.
     pub started: Instant,
     /// Set when the harness itself failed; the scenario is then an error, not a failure.
@@ -90,6 +94,8 @@ impl OlarkWorld {
             site: String::new(),
             session: None,
             page_open: false,
+            noted: Default::default(),
+            resized: false,
             started: Instant::now(),
             fault: None,
         })
@@ -200,6 +206,32 @@ impl OlarkWorld {
         self.require_page()?;
         let found = self.session().await?.client().find(locator).await;
         found.map_err(|e| self.command_error(e, &format!("expected {what}")))
+    }
+
+    /// Resizes the window so the viewport is `width` × `height` CSS pixels (the window's
+    /// chrome is measured and added).
+    pub async fn resize_viewport(&mut self, width: u32, height: u32) -> anyhow::Result<()> {
+        self.resized = true;
+        // Reading the window's own chrome is harmless even on a previous scenario's page,
+        // so this works before the scenario opens one.
+        let measured = self
+            .session()
+            .await?
+            .client()
+            .execute(
+                "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]",
+                vec![],
+            )
+            .await;
+        let chrome = self.classify(measured)?;
+        let extra = |i: usize| chrome.get(i).and_then(Value::as_u64).unwrap_or(0) as u32;
+        let resized = self
+            .session()
+            .await?
+            .client()
+            .set_window_size(width + extra(0), height + extra(1))
+            .await;
+        resized.map_err(|e| self.fault(format!("failed to resize the window: {e}")))
     }
 
     /// Clicks the widget part, as a visitor does.

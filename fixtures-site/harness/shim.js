@@ -278,4 +278,24 @@
     return state;
   };
   if (script && script.dataset.watch) H.watched = H.watchDisplayed(script.dataset.watch);
+
+  // Elements that were animated (CSS animations or transitions, Web Animations) at any
+  // frame since the page started, for "animates when it appears".
+  H.animated = [];
+  if (typeof document.getAnimations === 'function' && typeof requestAnimationFrame === 'function') {
+    var seenAnimated = new Set();
+    var sample = function () {
+      document.getAnimations().forEach(function (a) {
+        var target = a.effect && a.effect.target;
+        if (target && !seenAnimated.has(target)) { seenAnimated.add(target); H.animated.push(target); }
+      });
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  }
+  H.wasAnimated = function (selector) {
+    return H.animated.some(function (el) {
+      return el.isConnected && (el.matches(selector) || !!el.closest(selector) || !!el.querySelector(selector));
+    });
+  };
 })();

@@ -203,6 +203,7 @@
   // ---------------------------------------------------------------- state
 
   var config = Object.create(null);      // configure() values
+  var settings = Object.create(null);    // the site's dashboard defaults (POST page `settings`)
   var localeOverrides = Object.create(null); // locale.* configure values
   var extensions = Object.create(null);  // extend() registrations
   var siteId = null;
@@ -234,6 +235,7 @@
   var session = false;       // POST page succeeded: the backend knows this visitor
 
   var ui = null; // DOM references once rendered
+  var look = null; // appearance decided at render (see appearance())
 
   // ---------------------------------------------------------------- strings
 
@@ -248,6 +250,7 @@
     ui.root.setAttribute('lang', currentLocale);
     var title = str('welcome_title');
     ui.launcherLabel.textContent = title;
+    if (ui.grabber) ui.grabber.setAttribute('alt', title);
     ui.panel.setAttribute('aria-label', title);
     ui.title.textContent = title;
     ui.minimize.setAttribute('aria-label', str('minimize_label'));
@@ -282,9 +285,12 @@
 
   function syncBox() {
     if (!ui) return;
-    ui.root.hidden = !box.shown;
-    ui.launcher.hidden = box.expanded;
+    ui.root.hidden = !box.shown || mobileBlocked();
+    ui.root.classList.toggle('olark-ref--expanded', box.expanded);
+    ui.launcher.hidden = box.expanded || look.inline;
     ui.panel.hidden = !box.expanded;
+    // The Attention Grabber shows only while the box is shown and shrunk.
+    if (ui.grabberButton) ui.grabberButton.hidden = box.expanded || look.inline;
     ui.launcher.setAttribute('aria-expanded', box.expanded ? 'true' : 'false');
     if (box.shown && box.expanded && chat.unread !== 0) {
       chat.unread = 0; // the visitor can see the conversation
@@ -297,8 +303,11 @@
     var n = chat.unread;
     ui.unread.hidden = n === 0;
     ui.unread.textContent = String(n);
-    ui.unread.setAttribute('aria-label',
-      n === 1 ? str('unread_one') : str('unread_other').split('{count}').join(String(n)));
+    var unreadText = n === 1 ? str('unread_one') : str('unread_other').split('{count}').join(String(n));
+    ui.unread.setAttribute('aria-label', unreadText);
+    // The visible label may be hidden (icon-only launcher): the name comes from aria-label,
+    // which therefore also carries the unread count.
+    ui.launcher.setAttribute('aria-label', str('welcome_title') + (n === 0 ? '' : ', ' + unreadText));
   }
 
   // Online: message list + chat input. Offline: message list + offline form
@@ -309,6 +318,15 @@
     ui.form.hidden = !chat.available;
     ui.offline.hidden = chat.available || chat.offlineSent;
     ui.thanks.hidden = chat.available || !chat.offlineSent;
+    syncGrabberImage();
+  }
+
+  // The Attention Grabber image follows presence: online image while an operator is
+  // available, offline image while all are away.
+  function syncGrabberImage() {
+    if (!ui || !ui.grabber) return;
+    var src = chat.available ? look.grabber.online : look.grabber.offline;
+    if (ui.grabber.getAttribute('src') !== src) ui.grabber.setAttribute('src', src);
   }
 
   // makeEvent (optional) builds a fresh event object for each callback.
@@ -343,6 +361,7 @@
 
   function boxShrink() {
     if (!box.expanded) return;
+    if (look && look.inline) return; // an inline chatbox is always expanded
     box.expanded = false;
     syncBox();
     fire(callbacks.shrink);
@@ -835,6 +854,10 @@
     var copy = Object.create(null);
     var keys = Object.keys(fields);
     for (var i = 0; i < keys.length; i++) {
+      if (keys[i].trim() === '') {
+        warn(name + ': custom field name ' + describe(keys[i]) + ' is blank; the call is ignored');
+        return;
+      }
       var value = fields[keys[i]];
       var t = typeof value;
       if (!(value === null || t === 'string' || t === 'boolean' || (t === 'number' && Number.isFinite(value)))) {
@@ -1051,6 +1074,233 @@
 
   window.olark = live;
 
+  // ---------------------------------------------------------------- appearance
+
+  // Effective configuration: the site's settings (from POST page), overridden key by key
+  // by the page's own configure values.
+  function eff(key) {
+    if (hasOwn(config, key)) return config[key];
+    if (hasOwn(settings, key)) return settings[key];
+    return undefined;
+  }
+
+  // Where an effective value came from, for warnings.
+  function origin(key) {
+    return (hasOwn(config, key) ? 'configure ' : 'site setting ') + describe(key);
+  }
+
+  var HEX_RE = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+  var DARK_TEXT = '#1d2329';
+  var DEFAULT_FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+  var GENERIC_FONTS = ['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui',
+    'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong'];
+  var SIZES = ['sm', 'md', 'lg', 'dr'];
+  var MOBILE_MAX_WIDTH = 600; // a viewport narrower than this is "mobile"
+
+  function hexRgb(hex) {
+    var h = hex.slice(1);
+    if (h.length === 3) h = h[0] + h[0] + h[1] + h[1] + h[2] + h[2];
+    return [0, 2, 4].map(function (i) { return parseInt(h.slice(i, i + 2), 16); });
+  }
+
+  function luminance(rgb) {
+    var c = rgb.map(function (v) {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+
+  function contrast(a, b) {
+    var la = luminance(a), lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+
+  // Text colour with the better contrast on a background colour.
+  function onColor(rgb) {
+    return contrast(rgb, [255, 255, 255]) >= contrast(rgb, hexRgb(DARK_TEXT)) ? '#ffffff' : DARK_TEXT;
+  }
+
+  // The hover shade: darker, or lighter for very dark colours.
+  function hoverShade(rgb) {
+    var dark = luminance(rgb) < 0.03;
+    return 'rgb(' + rgb.map(function (v) {
+      return Math.round(dark ? v + (255 - v) * 0.2 : v * 0.82);
+    }).join(', ') + ')';
+  }
+
+  // A hex colour value: '' / null / undefined mean "default" (null is returned); any other
+  // non-hex value is warned about and also gives null.
+  function hexOption(value, what) {
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value === 'string' && HEX_RE.test(value)) return value;
+    warn(what + ' expects a hex colour such as "#744da8", got ' + describe(value) + '; keeping the default');
+    return null;
+  }
+
+  // One font family name for CSS: generic families as keywords, every other name quoted.
+  function cssFontName(name) {
+    var n = name.trim();
+    if (GENERIC_FONTS.indexOf(n.toLowerCase()) !== -1) return n.toLowerCase();
+    // Control characters are dropped; backslashes and quotes escaped for a CSS string.
+    n = n.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+    return '"' + n + '"';
+  }
+
+  function isTrueOption(key) {
+    return isTrue(eff(key));
+  }
+
+  // CalloutBubble.bubble_width / bubble_height: a positive number or numeric string (px).
+  function pixelOption(key) {
+    var v = eff(key);
+    if (v === undefined || v === null || v === '') return null;
+    var n = typeof v === 'number' ? v
+      : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(v) ? parseFloat(v) : NaN;
+    if (!Number.isFinite(n) || n <= 0) {
+      warn(origin(key) + ' expects a number of pixels, got ' + describe(v) + '; using the default size');
+      return null;
+    }
+    return Math.round(n);
+  }
+
+  function urlOption(key) {
+    var v = eff(key);
+    if (v === undefined || v === null || v === '') return null;
+    if (typeof v !== 'string') {
+      warn(origin(key) + ' expects an image URL string, got ' + describe(v) + '; using the default image');
+      return null;
+    }
+    return v;
+  }
+
+  // Resolves a file shipped next to the loader (widget.css, grabber images).
+  function assetUrl(file) {
+    var base = loaderUrl();
+    try {
+      return new URL(file, base ? new URL(base, document.baseURI) : document.baseURI).href;
+    } catch (e) {
+      return '/jsclient/' + file;
+    }
+  }
+
+  // Reads every appearance key from the effective configuration (warning about bad values)
+  // and returns what render() applies.
+  function appearance() {
+    var a = {
+      left: false, tab: false, color: null, disableMobile: false, detached: false, dark: false,
+      fonts: null, hard: false, secondary: null, size: 'md', rtl: false, buttonText: false,
+      inline: false, grabber: null
+    };
+
+    var pos = eff('system.hb_position');
+    if (pos === 'left') {
+      a.left = true;
+    } else if (pos !== undefined && pos !== null && pos !== 'right') {
+      warn(origin('system.hb_position') + ' expects "right" or "left", got ' + describe(pos) + '; keeping right');
+    }
+
+    a.tab = isTrueOption('system.hb_show_as_tab');
+    a.color = hexOption(eff('system.hb_primary_color'), origin('system.hb_primary_color'));
+    a.disableMobile = isTrueOption('system.hb_disable_mobile');
+    a.detached = isTrueOption('system.hb_detached');
+    a.dark = isTrueOption('system.hb_dark_theme');
+    a.rtl = isTrueOption('system.right_to_left');
+    a.buttonText = isTrueOption('system.hb_show_button_text');
+
+    var size = eff('system.hb_chatbox_size');
+    if (typeof size === 'string' && SIZES.indexOf(size) !== -1) {
+      a.size = size;
+    } else if (size !== undefined && size !== null) {
+      warn(origin('system.hb_chatbox_size') + ' expects "sm", "md", "lg" or "dr", got ' + describe(size) + '; keeping md');
+    }
+
+    var style = eff('system.hb_custom_style');
+    var styleKey = origin('system.hb_custom_style');
+    if (style !== undefined && style !== null) {
+      if (!isOptions(style)) {
+        warn(styleKey + ' expects an object like {general: {fonts, corners, secondaryColor}}, got ' +
+          describe(style) + '; ignored');
+      } else if (style.general !== undefined && style.general !== null && !isOptions(style.general)) {
+        warn(styleKey + ': general expects an object {fonts, corners, secondaryColor}, got ' +
+          describe(style.general) + '; ignored');
+      } else if (isOptions(style.general)) {
+        var g = style.general;
+        a.secondary = hexOption(g.secondaryColor, styleKey + ': general.secondaryColor');
+        if (g.corners === 'hard') {
+          a.hard = true;
+        } else if (g.corners !== undefined && g.corners !== null && g.corners !== '' && g.corners !== 'soft') {
+          warn(styleKey + ': general.corners expects "soft" or "hard", got ' + describe(g.corners) + '; keeping soft');
+        }
+        if (Array.isArray(g.fonts)) {
+          var names = [];
+          for (var i = 0; i < g.fonts.length; i++) {
+            var f = g.fonts[i];
+            if (typeof f === 'string' && f.trim() !== '') {
+              names.push(cssFontName(f));
+            } else if (typeof f !== 'string') {
+              warn(styleKey + ': general.fonts expects font names (strings), got ' + describe(f) + ' in the list; skipped');
+            }
+          }
+          if (names.length !== 0) a.fonts = names.join(', ') + ', ' + DEFAULT_FONT_STACK;
+        } else if (g.fonts !== undefined && g.fonts !== null && g.fonts !== '') {
+          warn(styleKey + ': general.fonts expects an array of font names, got ' + describe(g.fonts) + '; ignored');
+        }
+      }
+    }
+
+    if (isTrueOption('box.inline')) {
+      if (document.getElementById('olark-box-container')) {
+        a.inline = true;
+      } else {
+        warn(origin('box.inline') + ': no element with id "olark-box-container" on the page; ' +
+          'showing the chatbox in the corner instead');
+      }
+    }
+
+    if (isTrueOption('features.attention_grabber')) {
+      a.grabber = {
+        online: urlOption('CalloutBubble.bubble_image_url') || assetUrl('grabber.svg'),
+        offline: urlOption('CalloutBubble.bubble_image_url_offline') || assetUrl('grabber-offline.svg'),
+        width: pixelOption('CalloutBubble.bubble_width'),
+        height: pixelOption('CalloutBubble.bubble_height'),
+        slide: isTrueOption('CalloutBubble.slide')
+      };
+    }
+    return a;
+  }
+
+  // hb_disable_mobile: on a narrow viewport the widget is not displayed at all.
+  function mobileBlocked() {
+    return !!look && look.disableMobile && window.innerWidth < MOBILE_MAX_WIDTH;
+  }
+
+  // Applies the appearance to the root: modifier classes for the layout, and custom
+  // properties for values that come from the configuration (colours, fonts).
+  function applyAppearance(root) {
+    var a = look;
+    root.classList.add('olark-ref--' + a.size);
+    root.classList.toggle('olark-ref--left', a.left);
+    root.classList.toggle('olark-ref--tab', a.tab);
+    root.classList.toggle('olark-ref--detached', a.detached);
+    root.classList.toggle('olark-ref--dark', a.dark);
+    root.classList.toggle('olark-ref--hard', a.hard);
+    root.classList.toggle('olark-ref--text', a.buttonText);
+    root.classList.toggle('olark-ref--inline', a.inline);
+    root.setAttribute('dir', a.rtl ? 'rtl' : 'ltr');
+    if (a.color) {
+      var rgb = hexRgb(a.color);
+      root.style.setProperty('--olark-ref-color', a.color);
+      root.style.setProperty('--olark-ref-color-hover', hoverShade(rgb));
+      root.style.setProperty('--olark-ref-on-color', onColor(rgb));
+    }
+    if (a.secondary) {
+      root.style.setProperty('--olark-ref-visitor-bg', a.secondary);
+      root.style.setProperty('--olark-ref-visitor-text', onColor(hexRgb(a.secondary)));
+    }
+    if (a.fonts) root.style.setProperty('--olark-ref-font', a.fonts);
+  }
+
   // ---------------------------------------------------------------- DOM
 
   function el(tag, className, attrs) {
@@ -1109,11 +1359,26 @@
       'aria-controls': PANEL_ID
     });
     var launcherLabel = el('span', 'olark-ref__launcher-label');
-    // role=img makes the aria-label ("2 unread messages") part of the button's name.
+    // The launcher's name is its aria-label (title + unread count, see syncUnread), since
+    // the label is only displayed with system.hb_show_button_text.
     var unread = el('span', 'olark-ref__unread', { role: 'img' });
     unread.hidden = true;
+    launcher.appendChild(chatIcon());
     launcher.appendChild(launcherLabel);
     launcher.appendChild(unread);
+
+    // Attention Grabber: an image above the launcher while the box is shrunk.
+    var grabberButton = null;
+    var grabber = null;
+    if (look.grabber) {
+      grabberButton = el('button', 'olark-ref__grabber-button', { type: 'button', 'aria-controls': PANEL_ID });
+      grabber = el('img', 'olark-ref__grabber' + (look.grabber.slide ? ' olark-ref__grabber--slide' : ''), {
+        alt: '', decoding: 'async'
+      });
+      if (look.grabber.width !== null) grabber.setAttribute('width', String(look.grabber.width));
+      if (look.grabber.height !== null) grabber.setAttribute('height', String(look.grabber.height));
+      grabberButton.appendChild(grabber);
+    }
 
     var panel = el('section', 'olark-ref__panel', { id: PANEL_ID, role: 'dialog' });
     var header = el('header', 'olark-ref__header');
@@ -1158,11 +1423,13 @@
     panel.appendChild(form);
     panel.appendChild(offline);
     panel.appendChild(thanks);
+    if (grabberButton) root.appendChild(grabberButton);
     root.appendChild(launcher);
     root.appendChild(panel);
 
     ui = {
       root: root, launcher: launcher, launcherLabel: launcherLabel, unread: unread,
+      grabberButton: grabberButton, grabber: grabber,
       panel: panel, title: title, minimize: minimize,
       messages: messages, form: form, input: input, send: send,
       offline: offline, away: away, offlineName: nameF.field, offlineEmail: emailF.field,
@@ -1172,7 +1439,7 @@
     };
 
     // Visitor interactions go through the same code paths as the API.
-    launcher.addEventListener('click', function () {
+    function userExpand() {
       boxExpand();
       if (!box.expanded || panel.hidden) return;
       if (!form.hidden) {
@@ -1180,7 +1447,9 @@
       } else if (!offline.hidden) {
         nameF.field.focus();
       }
-    });
+    }
+    launcher.addEventListener('click', userExpand);
+    if (grabberButton) grabberButton.addEventListener('click', userExpand);
 
     function userShrink() {
       boxShrink();
@@ -1245,10 +1514,33 @@
     });
 
     if (page) restoreTranscript(page.transcript);
+    applyAppearance(root);
     applyStrings();
     syncBox();
     syncMode();
-    document.body.appendChild(root);
+    var container = look.inline ? document.getElementById('olark-box-container') : null;
+    (container || document.body).appendChild(root);
+    if (look.disableMobile) {
+      window.addEventListener('resize', function () { syncBox(); });
+    }
+  }
+
+  // The launcher's chat bubble icon (decorative).
+  function chatIcon() {
+    var NS = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('class', 'olark-ref__launcher-icon');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    var path = document.createElementNS(NS, 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', 'M4.5 3h15A2.5 2.5 0 0 1 22 5.5v10a2.5 2.5 0 0 1-2.5 2.5H10l-5.2 3.9A.5.5 0 0 1 4 21.5V18A2.5 ' +
+      '2.5 0 0 1 2 15.5v-10A2.5 2.5 0 0 1 4.5 3zM7 9.25a1.25 1.25 0 1 0 0 2.5 1.25 1.25 0 0 0 0-2.5zm5 0a1.25 ' +
+      '1.25 0 1 0 0 2.5 1.25 1.25 0 0 0 0-2.5zm5 0a1.25 1.25 0 1 0 0 2.5 1.25 1.25 0 0 0 0-2.5z');
+    path.setAttribute('fill-rule', 'evenodd');
+    svg.appendChild(path);
+    return svg;
   }
 
   // ---------------------------------------------------------------- boot
@@ -1314,7 +1606,18 @@
     var page = null;
     var waiting = 2;
     function loaded() {
-      if (--waiting === 0) whenBody(finish);
+      if (--waiting === 0) whenBody(waitForInlineContainer);
+    }
+
+    // box.inline looks for #olark-box-container, which may be further down the page.
+    function waitForInlineContainer() {
+      var inline = isTrue(config['box.inline']) ||
+        (!hasOwn(config, 'box.inline') && page && isOptions(page.settings) && isTrue(page.settings['box.inline']));
+      if (inline && !document.getElementById('olark-box-container') && document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', function () { finish(); }, { once: true });
+      } else {
+        finish();
+      }
     }
     loadCss(loaded);
     postPage().then(function (answer) {
@@ -1331,13 +1634,19 @@
         chat.available = page.available;
         chat.nickname = nonEmptyString(page.nickname) ? page.nickname : null;
         if (Number.isFinite(page.seq)) chat.lastSeq = page.seq;
+        if (isOptions(page.settings)) {
+          Object.keys(page.settings).forEach(function (k) { settings[k] = page.settings[k]; });
+        }
       }
-      // Initial state from configuration (not a state change: no events).
-      if (hasOwn(config, 'system.localization')) {
-        setLocale(config['system.localization'], 'configure "system.localization"');
+      // Initial state from the effective configuration (site settings overridden by the
+      // page's configure values); not a state change: no events.
+      if (eff('system.localization') !== undefined) {
+        setLocale(eff('system.localization'), origin('system.localization'));
       }
-      box.shown = !isTrue(config['box.start_hidden']);
-      box.expanded = isTrue(config['box.start_expanded']);
+      box.shown = !isTrue(eff('box.start_hidden'));
+      box.expanded = isTrue(eff('box.start_expanded'));
+      look = appearance();
+      if (look.inline) box.expanded = true; // an inline chatbox is always expanded
       try {
         render(page);
       } catch (e) {

@@ -90,6 +90,12 @@ impl Pool {
         self.opts.size.max(1)
     }
 
+    /// The window size every session starts with (and gets back after a scenario
+    /// resized it).
+    pub fn window(&self) -> (u32, u32) {
+        self.opts.window
+    }
+
     pub fn kind(&self) -> BrowserKind {
         self.opts.kind
     }

@@ -247,6 +247,8 @@ pub struct PageRequest<'a> {
 /// What the visitor's widget needs after a page load.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct PageState {
+    /// The site's dashboard settings (filled in by the protocol layer, which owns them).
+    pub settings: serde_json::Map<String, serde_json::Value>,
     pub available: bool,
     pub nickname: Option<String>,
     pub seq: u64,
@@ -505,6 +507,7 @@ impl Backend {
         let (available, nickname) = self.availability(v.group.as_deref());
         v.last_available = available;
         let state = PageState {
+            settings: serde_json::Map::new(),
             available,
             nickname,
             seq: v.seq(),

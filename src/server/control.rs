@@ -42,6 +42,7 @@ pub fn router() -> Router<AppState> {
             "/sites/{label}/notifications-to-visitor",
             post(notify_visitor),
         )
+        .route("/sites/{label}/settings", axum::routing::put(put_settings))
         .route(
             "/sites/{label}/visitor-ip",
             axum::routing::put(put_visitor_ip),
@@ -327,6 +328,22 @@ async fn operator_received(
         None => no_site(&label),
         Some(None) => error_response(StatusCode::NOT_FOUND, format!("no operator {operator:?}")),
         Some(Some(v)) => Json(v).into_response(),
+    }
+}
+
+/// Replaces the site's dashboard settings (configure keys → values).
+async fn put_settings(
+    State(state): State<AppState>,
+    Path(label): Path<String>,
+    body: Result<Json<serde_json::Map<String, serde_json::Value>>, JsonRejection>,
+) -> Response {
+    let Json(settings) = match body {
+        Ok(b) => b,
+        Err(e) => return rejection(e),
+    };
+    match state.sites.update(&label, |s| s.settings = settings) {
+        Some(()) => StatusCode::NO_CONTENT.into_response(),
+        None => no_site(&label),
     }
 }
 

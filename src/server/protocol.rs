@@ -164,7 +164,9 @@ async fn page(
             user_agent,
             ip: &ip,
         };
-        site.backend.page(&visitor, view, now)
+        let mut page = site.backend.page(&visitor, view, now)?;
+        page.settings = site.settings.clone();
+        Ok(page)
     })?;
     Ok(Json(page))
 }

@@ -50,6 +50,9 @@ pub struct Site {
     pub visitor_ip: String,
     /// `document.referrer` for the next page served on this site (consumed by it).
     pub next_referrer: Option<String>,
+    /// The site's dashboard settings (configure keys → values), which the widget loads
+    /// and page-level `olark.configure` overrides.
+    pub settings: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Site {
@@ -87,6 +90,7 @@ impl Sites {
             backend: Backend::default(),
             visitor_ip: "127.0.0.1".into(),
             next_referrer: None,
+            settings: serde_json::Map::new(),
         };
         let entry = Entry {
             site: site.clone(),
