@@ -230,8 +230,8 @@ struct Styled {
     expected: Option<String>,
 }
 
-/// Reads a computed style property; when `expected` is given, it is normalised the same
-/// way (a colour written `#744da8` compares equal to `rgb(116, 77, 168)`).
+/// Reads a computed style property once the element's transitions have finished; when
+/// `expected` is given, it is normalised the same way (a colour written `#744da8` compares equal to `rgb(116, 77, 168)`).
 async fn computed(
     w: &mut OlarkWorld,
     part: Part,
@@ -245,7 +245,9 @@ async fn computed(
             "const [sel, prop, expected, timeout, done] = arguments;
              const H = window.__olarkConformance;
              const normal = (p, v) => { const probe = document.createElement('div'); probe.style.display = 'none'; probe.style.setProperty(p, v); document.body.appendChild(probe); const n = getComputedStyle(probe).getPropertyValue(p); probe.remove(); return n || v; };
-             H.waitFor(() => H.displayed(sel), timeout).then(() => {
+             // The settled style: after the element's transitions and animations ran.
+             const still = () => { const el = document.querySelector(sel); return !el || !el.getAnimations || el.getAnimations().every(a => a.playState !== 'running'); };
+             H.waitFor(() => H.displayed(sel) && still(), timeout).then(() => {
                const el = document.querySelector(sel);
                if (!el) return done({ found: false, value: '' });
                const value = getComputedStyle(el).getPropertyValue(prop).trim();
@@ -439,6 +441,7 @@ async fn background_shade(w: &mut OlarkWorld, part: WidgetPart, shade: String) -
     Ok(())
 }
 
+#[given(expr = "the {part} shows the image {string}")]
 #[then(expr = "the {part} shows the image {string}")]
 async fn shows_image(w: &mut OlarkWorld, part: WidgetPart, url: String) -> StepResult {
     let timeout = w.timeout_ms();

@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use anyhow::anyhow;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::elements::Element;
 use fantoccini::error::{CmdError, ErrorStatus};
 use fantoccini::Locator;
@@ -155,6 +156,26 @@ impl OlarkWorld {
             return Err(self.fault(format!("failed to load {url}: {e}")));
         }
         self.page_open = true;
+        // The pointer stays where the previous scenario's last click left it, and could
+        // hover the new page's widget (hover styles change computed colours): park it in
+        // the page's top-left corner, where fixture pages have nothing.
+        // Two moves, so the pointer really moves (and the page gets a mousemove) even when
+        // this input source already rests where a move would take it.
+        let park = MouseActions::new("pointer".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: 7.0,
+                y: 7.0,
+            })
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: 3.0,
+                y: 3.0,
+            });
+        let parked = self.session().await?.client().perform_actions(park).await;
+        if let Err(e) = parked {
+            return Err(self.command_error(e, "failed to move the pointer out of the way"));
+        }
         let shim: Value = self
             .exec("return !!window.__olarkConformance", vec![])
             .await?;

@@ -13,7 +13,8 @@ Feature: system.right_to_left
     Then the computed "direction" of the chatbox panel is "ltr"
 
   Scenario: right to left
-    Given the embed code configures:
+    Given an operator "Alice" is available
+    And the embed code configures:
       """
       olark.configure('system.right_to_left', true);
       """
