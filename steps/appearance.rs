@@ -606,3 +606,17 @@ async fn inside(w: &mut OlarkWorld, part: WidgetPart, container: String) -> Step
     }
     Ok(())
 }
+
+/// Saves a screenshot of the page as `<artifacts>/screenshots/<name>.png`, for the
+/// pictures in `docs/` and for looking at an implementation.
+#[then(expr = "the page is captured as {string}")]
+async fn capture(w: &mut OlarkWorld, name: String) -> StepResult {
+    w.settle().await?;
+    let dir = w.harness.opts.artifacts.join("screenshots");
+    let shot = w.session().await?.client().screenshot().await;
+    let png = shot.map_err(|e| w.command_error(e, "failed to take a screenshot"))?;
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join(format!("{name}.png")), png));
+    written.map_err(|e| w.fault(format!("failed to save the screenshot {name}: {e}")))?;
+    Ok(())
+}
