@@ -5,6 +5,7 @@
 //! One vocabulary for all areas: see `docs/writing-scenarios.md` before adding a step.
 
 pub mod appearance;
+pub mod behaviour;
 pub mod chatbox;
 pub mod clock;
 pub mod conversation;

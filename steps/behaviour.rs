@@ -1,0 +1,267 @@
+//! Steps for the behaviour configuration: what text the widget shows (localization),
+//! what the page's analytics received, whether the widget loads on a host, and how links
+//! in operator messages open.
+
+use cucumber::{given, then};
+use olark_conformance::matching::includes;
+use olark_conformance::profile::Part;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::steps::params::WidgetPart;
+use crate::steps::world::{fail, OlarkWorld, StepResult};
+
+#[derive(Deserialize)]
+struct Seen {
+    ok: bool,
+    seen: String,
+}
+
+/// Waits until `read` (a JS expression over `el`) of the part includes `text`.
+async fn part_reads(
+    w: &mut OlarkWorld,
+    part: Part,
+    read: &str,
+    text: &str,
+) -> anyhow::Result<Seen> {
+    let timeout = w.timeout_ms();
+    let selector = w.selector(part).to_string();
+    let script = format!(
+        "const [sel, want, timeout, done] = arguments;
+         const H = window.__olarkConformance;
+         const read = () => {{ const el = Array.from(document.querySelectorAll(sel)).find(e => e.getClientRects().length) || document.querySelector(sel); return el ? String({read}) : ''; }};
+         H.waitFor(() => read().includes(want), timeout).then(ok => done({{ ok: !!ok, seen: read() }}));"
+    );
+    w.exec_async(&script, vec![selector.into(), text.into(), timeout.into()])
+        .await
+}
+
+#[given(expr = "the {part} shows the text {string}")]
+#[then(expr = "the {part} shows the text {string}")]
+async fn shows_the_text(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
+    let s = part_reads(w, part.0, "el.innerText", &text).await?;
+    if !s.ok {
+        fail!(
+            "{}: expected the {} to show the text {text:?} within {} ms, it shows {:?}",
+            w.call,
+            part.0,
+            w.timeout_ms(),
+            s.seen
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the {part} does not show the text {string}")]
+async fn does_not_show_text(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
+    w.settle().await?;
+    let s = part_reads(w, part.0, "el.innerText", "").await?;
+    if s.seen.contains(&text) {
+        fail!(
+            "{}: expected the {} not to show {text:?}, it shows {:?}",
+            w.call,
+            part.0,
+            s.seen
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the {part}'s placeholder is not {string}")]
+async fn placeholder_is_not(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
+    w.settle().await?;
+    let s = part_reads(w, part.0, "el.getAttribute('placeholder') || ''", "").await?;
+    if s.seen == text {
+        fail!(
+            "{}: expected the {}'s placeholder not to be {text:?}",
+            w.call,
+            part.0
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the {part}'s placeholder is {string}")]
+async fn placeholder(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
+    let s = part_reads(w, part.0, "el.getAttribute('placeholder') || ''", &text).await?;
+    if !s.ok || s.seen != text {
+        fail!(
+            "{}: expected the {}'s placeholder to be {text:?}, it is {:?}",
+            w.call,
+            part.0,
+            s.seen
+        );
+    }
+    Ok(())
+}
+
+/// The launcher's accessible name: its `aria-label`, else its text.
+#[then(expr = "the {part}'s accessible name includes {string}")]
+async fn accessible_name(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
+    let s = part_reads(
+        w,
+        part.0,
+        "(el.getAttribute('aria-label') || el.innerText || '').trim()",
+        &text,
+    )
+    .await?;
+    if !s.ok {
+        fail!(
+            "{}: expected the {}'s accessible name to include {text:?}, it is {:?}",
+            w.call,
+            part.0,
+            s.seen
+        );
+    }
+    Ok(())
+}
+
+/// The fixture page "analytics" carries Google's standard `gtag` and `ga` snippets
+/// (without loading Google's scripts); their queues record every call.
+async fn analytics_calls(w: &mut OlarkWorld, at_least: usize) -> anyhow::Result<Vec<Value>> {
+    let timeout = if at_least == 0 { 0 } else { w.timeout_ms() };
+    let settle = w.settle_ms();
+    let calls: Vec<Value> = w
+        .exec_async(
+            "const [n, timeout, settle, done] = arguments;
+             const H = window.__olarkConformance;
+             const plain = a => Array.from(a).map(x => (x && typeof x === 'object') ? JSON.parse(JSON.stringify(x)) : x);
+             const calls = () => {
+               const gtag = (window.dataLayer || []).map(plain).filter(c => c[0] !== 'js' && c[0] !== 'config');
+               const ga = ((window.ga && window.ga.q) || []).map(plain).filter(c => c[0] !== 'create' && !(c[0] === 'send' && c[1] === 'pageview'));
+               return gtag.map(c => ['gtag'].concat(c)).concat(ga.map(c => ['ga'].concat(c)));
+             };
+             H.waitFor(() => calls().length >= n, timeout).then(() => H.settle(settle)).then(() => done(calls()));",
+            vec![at_least.into(), timeout.into(), settle.into()],
+        )
+        .await?;
+    Ok(calls)
+}
+
+/// The doc string is one JSON array per line, e.g. `["gtag", "event", "chat_expanded",
+/// {"send_to": "G-TEST123"}]`; each must match (as a prefix, objects as subsets) some
+/// call the page's analytics received.
+#[then("the page's analytics received:")]
+async fn analytics_received(w: &mut OlarkWorld, step: &cucumber::gherkin::Step) -> StepResult {
+    let text = crate::steps::page::docstring(w, step)?.to_string();
+    let mut wanted = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) => wanted.push(v),
+            Err(e) => return Err(w.fault(format!("{line:?} is not a JSON array: {e}")).into()),
+        }
+    }
+    let calls = analytics_calls(w, wanted.len()).await?;
+    let missing: Vec<&Value> = wanted
+        .iter()
+        .filter(|want| !calls.iter().any(|c| includes_prefix(c, want)))
+        .collect();
+    if !missing.is_empty() {
+        fail!(
+            "{}: expected the page's analytics to receive {missing:?}; it received {calls:?}",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+/// Whether `call` starts with the elements of `want` (objects compared as subsets).
+fn includes_prefix(call: &Value, want: &Value) -> bool {
+    match (call.as_array(), want.as_array()) {
+        (Some(c), Some(w)) => {
+            c.len() >= w.len() && c.iter().zip(w).all(|(cv, wv)| includes(cv, wv))
+        }
+        _ => false,
+    }
+}
+
+#[then("the page's analytics received nothing from the chat")]
+async fn analytics_nothing(w: &mut OlarkWorld) -> StepResult {
+    let calls = analytics_calls(w, 0).await?;
+    if !calls.is_empty() {
+        fail!(
+            "{}: expected no analytics calls from the chat, the page received {calls:?}",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+/// The widget decides at load whether it runs on this host: its readiness is awaited
+/// for at most the profile's timeout, then nothing of it may be displayed.
+#[then("the widget does not load")]
+async fn does_not_load(w: &mut OlarkWorld) -> StepResult {
+    let timeout = w.timeout_ms().min(2_000);
+    let ready: bool = w
+        .exec_async(
+            "const done = arguments[arguments.length - 1];
+             window.__olarkConformance.whenReady(arguments[0]).then(done);",
+            vec![timeout.into()],
+        )
+        .await?;
+    let selector = w.selector(Part::Chatbox).to_string();
+    let shown = w
+        .exec(
+            "const H = window.__olarkConformance; return H.displayed(arguments[0]) || (H.watched ? H.watched.ever : false);",
+            vec![selector.into()],
+        )
+        .await?;
+    if ready || shown == Value::Bool(true) {
+        fail!(
+            "{}: expected the widget not to load on this host, but it {}",
+            w.call,
+            if ready {
+                "became ready"
+            } else {
+                "was displayed"
+            }
+        );
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct Link {
+    found: bool,
+    target: String,
+    href: String,
+}
+
+async fn operator_link(w: &mut OlarkWorld, url: &str) -> anyhow::Result<Link> {
+    let timeout = w.timeout_ms();
+    let selector = w.selector(Part::OperatorMessage).to_string();
+    w.exec_async(
+        "const [sel, url, timeout, done] = arguments;
+         const H = window.__olarkConformance;
+         const find = () => Array.from(document.querySelectorAll(sel + ' a')).find(a => a.href === url || a.href === url + '/' || a.href.replace(/\\/$/, '') === url.replace(/\\/$/, ''));
+         H.waitFor(() => find(), timeout).then(() => { const a = find(); done(a ? { found: true, target: a.target || '', href: a.href } : { found: false, target: '', href: '' }); });",
+        vec![selector.into(), url.into(), timeout.into()],
+    )
+    .await
+}
+
+#[then(expr = "the operator message's link to {string} opens in a new window")]
+async fn link_new_window(w: &mut OlarkWorld, url: String) -> StepResult {
+    let link = operator_link(w, &url).await?;
+    if !link.found || link.target != "_blank" {
+        fail!(
+            "{}: expected a link to {url} in an operator message that opens in a new window (target=_blank), found {}",
+            w.call,
+            if link.found { format!("{} with target {:?}", link.href, link.target) } else { "no such link".into() }
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "the operator message's link to {string} opens in the same window")]
+async fn link_same_window(w: &mut OlarkWorld, url: String) -> StepResult {
+    let link = operator_link(w, &url).await?;
+    if !link.found || !(link.target.is_empty() || link.target == "_self") {
+        fail!(
+            "{}: expected a link to {url} in an operator message that opens in the same window, found {}",
+            w.call,
+            if link.found { format!("{} with target {:?}", link.href, link.target) } else { "no such link".into() }
+        );
+    }
+    Ok(())
+}
