@@ -67,6 +67,12 @@ pub struct Selectors {
     pub offline_message: String,
     pub offline_submit: String,
     pub attention_grabber: String,
+    pub prechat_form: String,
+    pub prechat_name: String,
+    pub prechat_email: String,
+    pub prechat_phone: String,
+    pub prechat_submit: String,
+    pub prechat_error: String,
 }
 
 /// How long the harness waits for the implementation.
@@ -108,10 +114,16 @@ pub enum Part {
     OfflineMessage,
     OfflineSubmit,
     AttentionGrabber,
+    PrechatForm,
+    PrechatName,
+    PrechatEmail,
+    PrechatPhone,
+    PrechatSubmit,
+    PrechatError,
 }
 
 impl Part {
-    pub const ALL: [Part; 17] = [
+    pub const ALL: [Part; 23] = [
         Part::Chatbox,
         Part::Launcher,
         Part::Panel,
@@ -129,6 +141,12 @@ impl Part {
         Part::OfflineMessage,
         Part::OfflineSubmit,
         Part::AttentionGrabber,
+        Part::PrechatForm,
+        Part::PrechatName,
+        Part::PrechatEmail,
+        Part::PrechatPhone,
+        Part::PrechatSubmit,
+        Part::PrechatError,
     ];
 
     /// The words used for this part in step text.
@@ -151,6 +169,12 @@ impl Part {
             Part::OfflineMessage => "offline message field",
             Part::OfflineSubmit => "offline submit button",
             Part::AttentionGrabber => "attention grabber",
+            Part::PrechatForm => "pre-chat form",
+            Part::PrechatName => "pre-chat name field",
+            Part::PrechatEmail => "pre-chat email field",
+            Part::PrechatPhone => "pre-chat phone field",
+            Part::PrechatSubmit => "pre-chat submit button",
+            Part::PrechatError => "pre-chat error",
         }
     }
 }
@@ -191,6 +215,12 @@ impl Selectors {
             Part::OfflineMessage => &self.offline_message,
             Part::OfflineSubmit => &self.offline_submit,
             Part::AttentionGrabber => &self.attention_grabber,
+            Part::PrechatForm => &self.prechat_form,
+            Part::PrechatName => &self.prechat_name,
+            Part::PrechatEmail => &self.prechat_email,
+            Part::PrechatPhone => &self.prechat_phone,
+            Part::PrechatSubmit => &self.prechat_submit,
+            Part::PrechatError => &self.prechat_error,
         }
     }
 }
@@ -322,6 +352,12 @@ fn field_name(part: Part) -> &'static str {
         Part::OfflineMessage => "offline_message",
         Part::OfflineSubmit => "offline_submit",
         Part::AttentionGrabber => "attention_grabber",
+        Part::PrechatForm => "prechat_form",
+        Part::PrechatName => "prechat_name",
+        Part::PrechatEmail => "prechat_email",
+        Part::PrechatPhone => "prechat_phone",
+        Part::PrechatSubmit => "prechat_submit",
+        Part::PrechatError => "prechat_error",
     }
 }
 
@@ -348,6 +384,12 @@ offline_email = "#offline_email"
 offline_message = "#offline_message"
 offline_submit = "#offline_submit"
 attention_grabber = "#attention_grabber"
+prechat_form = "#prechat_form"
+prechat_name = "#prechat_name"
+prechat_email = "#prechat_email"
+prechat_phone = "#prechat_phone"
+prechat_submit = "#prechat_submit"
+prechat_error = "#prechat_error"
 "##;
 
     fn dir_with_loader() -> tempfile::TempDir {

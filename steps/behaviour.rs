@@ -2,7 +2,7 @@
 //! what the page's analytics received, whether the widget loads on a host, and how links
 //! in operator messages open.
 
-use cucumber::{given, then};
+use cucumber::{given, then, when};
 use olark_conformance::matching::includes;
 use olark_conformance::profile::Part;
 use serde::Deserialize;
@@ -261,6 +261,126 @@ async fn link_same_window(w: &mut OlarkWorld, url: String) -> StepResult {
             "{}: expected a link to {url} in an operator message that opens in the same window, found {}",
             w.call,
             if link.found { format!("{} with target {:?}", link.href, link.target) } else { "no such link".into() }
+        );
+    }
+    Ok(())
+}
+
+#[given(expr = "the page's random numbers are seeded with {int}")]
+async fn seeded(w: &mut OlarkWorld, seed: u32) -> StepResult {
+    w.update_site(|s| s.random_seed = Some(seed))?;
+    Ok(())
+}
+
+/// The doc string lists the possible messages, one per line.
+#[given(expr = "the chat shows one of these operator messages from {string}:")]
+#[then(expr = "the chat shows one of these operator messages from {string}:")]
+async fn shows_one_of(
+    w: &mut OlarkWorld,
+    nickname: String,
+    step: &cucumber::gherkin::Step,
+) -> StepResult {
+    let options: Vec<String> = crate::steps::page::docstring(w, step)?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
+    let items = operator_messages(w, 1).await?;
+    if !items
+        .iter()
+        .any(|t| t.contains(&nickname) && options.iter().any(|o| t.contains(o.as_str())))
+    {
+        fail!(
+            "{}: expected an operator message from {nickname:?} saying one of {options:?}; operator messages shown: {items:?}",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+/// The texts of the operator messages shown, once at least `n` are (or the timeout).
+async fn operator_messages(w: &mut OlarkWorld, n: usize) -> anyhow::Result<Vec<String>> {
+    let timeout = if n == 0 { 0 } else { w.timeout_ms() };
+    let settle = w.settle_ms();
+    let selector = w.selector(Part::OperatorMessage).to_string();
+    w.exec_async(
+        "const [sel, n, timeout, settle, done] = arguments;
+         const H = window.__olarkConformance;
+         const items = () => Array.from(document.querySelectorAll(sel)).map(e => e.textContent.trim());
+         H.waitFor(() => items().length >= n, timeout).then(() => H.settle(settle)).then(() => done(items()));",
+        vec![selector.into(), n.into(), timeout.into(), settle.into()],
+    )
+    .await
+}
+
+#[given(expr = "the chat shows {int} operator message(s)")]
+#[then(expr = "the chat shows {int} operator message(s)")]
+async fn operator_message_count(w: &mut OlarkWorld, n: usize) -> StepResult {
+    let items = operator_messages(w, n).await?;
+    if items.len() != n {
+        fail!(
+            "{}: expected {n} operator message(s) in the chat, there are {}: {items:?}",
+            w.call,
+            items.len()
+        );
+    }
+    Ok(())
+}
+
+#[given("the visitor notes the last operator message")]
+#[when("the visitor notes the last operator message")]
+async fn note_last(w: &mut OlarkWorld) -> StepResult {
+    let items = operator_messages(w, 1).await?;
+    let Some(last) = items.last().cloned() else {
+        fail!(
+            "{}: expected an operator message to note, there is none",
+            w.call
+        );
+    };
+    w.noted_text = Some(last);
+    Ok(())
+}
+
+#[then("the last operator message is the one noted")]
+async fn last_is_noted(w: &mut OlarkWorld) -> StepResult {
+    let Some(noted) = w.noted_text.clone() else {
+        return Err(w
+            .fault("no operator message was noted earlier in the scenario")
+            .into());
+    };
+    let items = operator_messages(w, 1).await?;
+    if items.last() != Some(&noted) {
+        fail!(
+            "{}: expected the last operator message to be the noted {noted:?}, the chat shows {items:?}",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+/// Forgets the visitor (cookies and storage of the site's origin) and reloads: the
+/// next page is a first-time visitor's.
+#[given("the visitor comes back as a new visitor")]
+#[when("the visitor comes back as a new visitor")]
+async fn new_visitor(w: &mut OlarkWorld) -> StepResult {
+    let cleared = w.session().await?.client().delete_all_cookies().await;
+    cleared.map_err(|e| w.command_error(e, "failed to delete the cookies"))?;
+    w.exec("localStorage.clear(); sessionStorage.clear();", vec![])
+        .await?;
+    w.open("embed.sub.html").await?;
+    let timeout = w.timeout_ms();
+    let ready: bool = w
+        .exec_async(
+            "const done = arguments[arguments.length - 1];
+             window.__olarkConformance.whenReady(arguments[0]).then(done);",
+            vec![timeout.into()],
+        )
+        .await?;
+    if !ready {
+        fail!(
+            "{}: expected the widget to become ready for the new visitor",
+            w.call
         );
     }
     Ok(())

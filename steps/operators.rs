@@ -258,3 +258,45 @@ async fn visitor_group(w: &mut OlarkWorld, group: String) -> StepResult {
     }
     Ok(())
 }
+
+#[given(expr = "operator {string} received {int} notification(s)")]
+#[then(expr = "operator {string} received {int} notification(s)")]
+async fn notification_count(w: &mut OlarkWorld, name: String, n: usize) -> StepResult {
+    let id = operator_id(&name);
+    let count = |s: &Site| {
+        s.backend
+            .received_by(&id)
+            .iter()
+            .filter(|l| l.kind == Kind::Notification)
+            .count()
+    };
+    if n > 0 {
+        let waited = backend_wait(w, |s| {
+            let c = count(s);
+            if c >= n {
+                Ok(())
+            } else {
+                Err(format!("{c} arrived"))
+            }
+        })
+        .await?;
+        if let Err(last) = waited {
+            fail!(
+                "{}: expected operator {name:?} to receive {n} notification(s) within {} ms, {last}",
+                w.call,
+                w.timeout_ms()
+            );
+        }
+    }
+    w.settle().await?;
+    let site = w.site_state()?;
+    let got = count(&site);
+    if got != n {
+        fail!(
+            "{}: expected operator {name:?} to receive {n} notification(s), they received {got}: {:?}",
+            w.call,
+            received(&site, &id)
+        );
+    }
+    Ok(())
+}

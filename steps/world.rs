@@ -63,6 +63,8 @@ pub struct OlarkWorld {
     pub page_open: bool,
     /// Sizes noted by `the visitor notes the size of the {part}`, by part phrase.
     pub noted: std::collections::HashMap<String, (f64, f64)>,
+    /// A text noted by `the visitor notes the last operator message`.
+    pub noted_text: Option<String>,
     /// Whether a step resized the window (the session gets its size back afterwards).
     pub resized: bool,
     /// When the scenario's first hook ran.
@@ -96,6 +98,7 @@ impl OlarkWorld {
             session: None,
             page_open: false,
             noted: Default::default(),
+            noted_text: None,
             resized: false,
             started: Instant::now(),
             fault: None,

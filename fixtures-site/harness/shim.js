@@ -131,6 +131,18 @@
     Object.defineProperty(document, 'referrer', { configurable: true, get: function () { return arranged; } });
   }
 
+  // ---- seeded Math.random (mulberry32), for scenarios that check "at random" ----------
+  if (script && script.dataset.seed) {
+    var seed = Number(script.dataset.seed) >>> 0;
+    Math.random = function () {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      var t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
   // ---- virtual clock ---------------------------------------------------------------------
   if (script && script.dataset.clock === 'virtual') {
     var now = Number(script.dataset.now) || realDate.now();

@@ -25,107 +25,681 @@
 
   // ---------------------------------------------------------------- strings
 
-  var DEFAULT_LOCALE = 'en-US';
+  // Every locale.* string of the documentation for each supported locale, plus a few
+  // strings of the reference widget's own (accessible names, labels, unread count).
+  // en-US is the documentation's example text, verbatim. feedback_survey_question_{1..5}_text
+  // are filled in from `question` ({n} = 1..5), unread_{plural category} from Intl.PluralRules.
   var STRINGS = {
     'en-US': {
       welcome_title: 'Chat with us',
+      chatting_title: 'Chat with us',
+      welcome_message: "Have a question? We'd love to help.",
       chat_input_text: 'Type a message...',
+      ended_chat_message: 'Have a question? This conversation has ended. You can start a new chat by sending another message if you like. Thanks for stopping by to chat with us. Come back again anytime.',
+      unavailable_title: 'Need help?',
+      away_message: "We're not around but please leave us a message",
+      name_input_text: 'Click here and type your name',
+      email_input_text: 'Click here and type your email',
+      phone_input_text: 'Click here and type your phone number',
+      offline_note_message: 'Have a question about Olark live chat or a Support Query? To speed up the process please give us as much info about your issue as you can. ',
       send_button_text: 'Send',
+      offline_note_thankyou_text: 'Thank you for your message.  We will get back to you as soon as we can.',
+      offline_note_error_text: 'You must complete all fields and specify a valid email address',
+      introduction_error_text: 'Please leave a name and email address so we can contact you in case we get disconnected',
+      introduction_messages: 'Welcome, just fill out some brief information and click Start Chat to talk to us',
+      introduction_submit_button_text: 'Start chat',
+      feedback_survey_question_chat_text: 'How satisfied were you with this chat?',
+      feedback_survey_question_operator_intelligence_text: 'How knowledgeable was the chat agent?',
+      feedback_survey_question_operator_speed_text: 'How responsive was the chat agent?',
+      feedback_survey_question_operator_attitude_text: 'How friendly was the chat agent?',
+      question: 'Question {n} of 5',
+      feedback_survey_question_chat_low: 'Not at all satisfied',
+      feedback_survey_question_chat_high: 'Extremely satisfied',
+      feedback_survey_question_operator_intelligence_low: 'Not at all knowledgeable',
+      feedback_survey_question_operator_intelligence_high: 'Extremely knowledgeable',
+      feedback_survey_question_operator_speed_low: 'Not at all responsive',
+      feedback_survey_question_operator_speed_high: 'Extremely responsive',
+      feedback_survey_question_operator_attitude_low: 'Not at all friendly',
+      feedback_survey_question_operator_attitude_high: 'Extremely friendly',
+      feedback_survey_question_additional_feedback_text: 'Additional feedback.',
+      feedback_survey_button_next: 'Next',
+      feedback_survey_button_submitting: 'Submitting',
+      feedback_survey_button_finish: 'Finish',
+      feedback_survey_end_message: 'Thank you for your feedback',
+      feedback_survey_submission_error_message: 'There was an error submitting your answer, please try again.',
+      feedback_survey_begin_button_text: 'Rate chat',
+      feedback_survey_complete_button_text: 'Done',
+      feedback_survey_cancel_text: 'Cancel',
+      restart_chat_online_button_text: 'Start Chatting',
+      restart_chat_offline_button_text: 'Email',
+      send_transcript_title_text: 'Send transcript',
+      send_transcript_begin_button_text: 'Send transcript',
+      send_transcript_complete_button_text: 'Transcript sent!',
+      send_transcript_error_text: 'There was an error sending this transcript',
+      send_transcript_cancel_text: 'Cancel',
+      send_transcript_placeholder: 'Click here and enter your email',
+      // The widget's own strings.
       minimize_label: 'Minimize chat',
       input_label: 'Message',
       messages_label: 'Chat messages',
-      away_message: "We're not around but please leave us a message",
       offline_form_label: 'Leave a message',
-      name_input_text: 'Name',
-      email_input_text: 'Email',
+      prechat_form_label: 'Before you chat',
+      name_label: 'Name',
+      email_label: 'Email',
+      phone_label: 'Phone',
       offline_message_text: 'Message',
-      offline_submit_text: 'Send',
-      offline_note_error_text: 'Please enter your name, a valid email address and a message.',
-      offline_note_thankyou_text: 'Thank you for your message.  We will get back to you as soon as we can.',
-      unread_one: '1 unread message',
+      unread_one: '{count} unread message',
       unread_other: '{count} unread messages'
     },
     'de-DE': {
       welcome_title: 'Chatten Sie mit uns',
+      chatting_title: 'Chatten Sie mit uns',
+      welcome_message: 'Haben Sie eine Frage? Wir helfen Ihnen gerne.',
       chat_input_text: 'Nachricht eingeben...',
+      ended_chat_message: 'Haben Sie eine Frage? Diese Unterhaltung wurde beendet. Wenn Sie möchten, können Sie mit einer weiteren Nachricht einen neuen Chat beginnen. Danke, dass Sie mit uns gechattet haben. Besuchen Sie uns jederzeit wieder.',
+      unavailable_title: 'Brauchen Sie Hilfe?',
+      away_message: 'Wir sind gerade nicht da, aber hinterlassen Sie uns gerne eine Nachricht',
+      name_input_text: 'Hier klicken und Ihren Namen eingeben',
+      email_input_text: 'Hier klicken und Ihre E-Mail-Adresse eingeben',
+      phone_input_text: 'Hier klicken und Ihre Telefonnummer eingeben',
+      offline_note_message: 'Haben Sie eine Frage oder ein Anliegen an unseren Support? Damit es schneller geht, beschreiben Sie Ihr Anliegen bitte so genau wie möglich.',
       send_button_text: 'Senden',
+      offline_note_thankyou_text: 'Vielen Dank für Ihre Nachricht. Wir melden uns so bald wie möglich bei Ihnen.',
+      offline_note_error_text: 'Bitte füllen Sie alle Felder aus und geben Sie eine gültige E-Mail-Adresse an',
+      introduction_error_text: 'Bitte hinterlassen Sie Ihren Namen und Ihre E-Mail-Adresse, damit wir Sie erreichen können, falls die Verbindung abbricht',
+      introduction_messages: 'Willkommen! Geben Sie einfach ein paar kurze Informationen an und klicken Sie auf „Chat starten“, um mit uns zu sprechen',
+      introduction_submit_button_text: 'Chat starten',
+      feedback_survey_question_chat_text: 'Wie zufrieden waren Sie mit diesem Chat?',
+      feedback_survey_question_operator_intelligence_text: 'Wie kompetent war der Chat-Mitarbeiter?',
+      feedback_survey_question_operator_speed_text: 'Wie schnell hat der Chat-Mitarbeiter reagiert?',
+      feedback_survey_question_operator_attitude_text: 'Wie freundlich war der Chat-Mitarbeiter?',
+      question: 'Frage {n} von 5',
+      feedback_survey_question_chat_low: 'Überhaupt nicht zufrieden',
+      feedback_survey_question_chat_high: 'Äußerst zufrieden',
+      feedback_survey_question_operator_intelligence_low: 'Überhaupt nicht kompetent',
+      feedback_survey_question_operator_intelligence_high: 'Äußerst kompetent',
+      feedback_survey_question_operator_speed_low: 'Überhaupt nicht schnell',
+      feedback_survey_question_operator_speed_high: 'Äußerst schnell',
+      feedback_survey_question_operator_attitude_low: 'Überhaupt nicht freundlich',
+      feedback_survey_question_operator_attitude_high: 'Äußerst freundlich',
+      feedback_survey_question_additional_feedback_text: 'Weiteres Feedback.',
+      feedback_survey_button_next: 'Weiter',
+      feedback_survey_button_submitting: 'Wird gesendet',
+      feedback_survey_button_finish: 'Abschließen',
+      feedback_survey_end_message: 'Vielen Dank für Ihr Feedback',
+      feedback_survey_submission_error_message: 'Beim Senden Ihrer Antwort ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+      feedback_survey_begin_button_text: 'Chat bewerten',
+      feedback_survey_complete_button_text: 'Fertig',
+      feedback_survey_cancel_text: 'Abbrechen',
+      restart_chat_online_button_text: 'Chat beginnen',
+      restart_chat_offline_button_text: 'E-Mail',
+      send_transcript_title_text: 'Verlauf senden',
+      send_transcript_begin_button_text: 'Verlauf senden',
+      send_transcript_complete_button_text: 'Verlauf gesendet!',
+      send_transcript_error_text: 'Beim Senden dieses Verlaufs ist ein Fehler aufgetreten',
+      send_transcript_cancel_text: 'Abbrechen',
+      send_transcript_placeholder: 'Hier klicken und Ihre E-Mail-Adresse eingeben',
       minimize_label: 'Chat minimieren',
       input_label: 'Nachricht',
-      messages_label: 'Chatnachrichten'
+      messages_label: 'Chatnachrichten',
+      offline_form_label: 'Nachricht hinterlassen',
+      prechat_form_label: 'Vor dem Chat',
+      name_label: 'Name',
+      email_label: 'E-Mail',
+      phone_label: 'Telefon',
+      offline_message_text: 'Nachricht',
+      unread_one: '{count} ungelesene Nachricht',
+      unread_other: '{count} ungelesene Nachrichten'
     },
     'es-ES': {
       welcome_title: 'Chatea con nosotros',
+      chatting_title: 'Chatea con nosotros',
+      welcome_message: '¿Tienes alguna pregunta? Estaremos encantados de ayudarte.',
       chat_input_text: 'Escribe un mensaje...',
+      ended_chat_message: '¿Tienes alguna pregunta? Esta conversación ha terminado. Si quieres, puedes iniciar un nuevo chat enviando otro mensaje. Gracias por chatear con nosotros. Vuelve cuando quieras.',
+      unavailable_title: '¿Necesitas ayuda?',
+      away_message: 'Ahora mismo no estamos disponibles, pero puedes dejarnos un mensaje',
+      name_input_text: 'Haz clic aquí y escribe tu nombre',
+      email_input_text: 'Haz clic aquí y escribe tu correo electrónico',
+      phone_input_text: 'Haz clic aquí y escribe tu número de teléfono',
+      offline_note_message: '¿Tienes alguna pregunta o consulta para nuestro equipo de soporte? Para agilizar el proceso, danos toda la información que puedas sobre tu problema.',
       send_button_text: 'Enviar',
+      offline_note_thankyou_text: 'Gracias por tu mensaje. Te responderemos lo antes posible.',
+      offline_note_error_text: 'Debes completar todos los campos e indicar una dirección de correo electrónico válida',
+      introduction_error_text: 'Déjanos tu nombre y tu correo electrónico para que podamos contactarte si se corta la conexión',
+      introduction_messages: 'Te damos la bienvenida. Rellena unos pocos datos y haz clic en Iniciar chat para hablar con nosotros',
+      introduction_submit_button_text: 'Iniciar chat',
+      feedback_survey_question_chat_text: '¿Cómo de satisfecho estás con este chat?',
+      feedback_survey_question_operator_intelligence_text: '¿Qué conocimientos demostró el agente?',
+      feedback_survey_question_operator_speed_text: '¿Con qué rapidez respondió el agente?',
+      feedback_survey_question_operator_attitude_text: '¿Cómo de amable fue el agente?',
+      question: 'Pregunta {n} de 5',
+      feedback_survey_question_chat_low: 'Nada satisfecho',
+      feedback_survey_question_chat_high: 'Muy satisfecho',
+      feedback_survey_question_operator_intelligence_low: 'Ningún conocimiento',
+      feedback_survey_question_operator_intelligence_high: 'Muchos conocimientos',
+      feedback_survey_question_operator_speed_low: 'Nada rápido',
+      feedback_survey_question_operator_speed_high: 'Muy rápido',
+      feedback_survey_question_operator_attitude_low: 'Nada amable',
+      feedback_survey_question_operator_attitude_high: 'Muy amable',
+      feedback_survey_question_additional_feedback_text: 'Comentarios adicionales.',
+      feedback_survey_button_next: 'Siguiente',
+      feedback_survey_button_submitting: 'Enviando',
+      feedback_survey_button_finish: 'Finalizar',
+      feedback_survey_end_message: 'Gracias por tus comentarios',
+      feedback_survey_submission_error_message: 'Se ha producido un error al enviar tu respuesta. Inténtalo de nuevo.',
+      feedback_survey_begin_button_text: 'Valorar chat',
+      feedback_survey_complete_button_text: 'Listo',
+      feedback_survey_cancel_text: 'Cancelar',
+      restart_chat_online_button_text: 'Empezar a chatear',
+      restart_chat_offline_button_text: 'Correo electrónico',
+      send_transcript_title_text: 'Enviar transcripción',
+      send_transcript_begin_button_text: 'Enviar transcripción',
+      send_transcript_complete_button_text: '¡Transcripción enviada!',
+      send_transcript_error_text: 'Se ha producido un error al enviar esta transcripción',
+      send_transcript_cancel_text: 'Cancelar',
+      send_transcript_placeholder: 'Haz clic aquí e introduce tu correo electrónico',
       minimize_label: 'Minimizar chat',
       input_label: 'Mensaje',
-      messages_label: 'Mensajes del chat'
+      messages_label: 'Mensajes del chat',
+      offline_form_label: 'Deja un mensaje',
+      prechat_form_label: 'Antes de chatear',
+      name_label: 'Nombre',
+      email_label: 'Correo electrónico',
+      phone_label: 'Teléfono',
+      offline_message_text: 'Mensaje',
+      unread_one: '{count} mensaje sin leer',
+      unread_other: '{count} mensajes sin leer'
     },
     'fr-FR': {
       welcome_title: 'Discutez avec nous',
+      chatting_title: 'Discutez avec nous',
+      welcome_message: 'Une question ? Nous serons ravis de vous aider.',
       chat_input_text: 'Saisissez un message...',
+      ended_chat_message: 'Une question ? Cette conversation est terminée. Si vous le souhaitez, vous pouvez démarrer une nouvelle discussion en envoyant un autre message. Merci d\u2019être venu discuter avec nous. Revenez quand vous voulez.',
+      unavailable_title: 'Besoin d\u2019aide ?',
+      away_message: 'Nous ne sommes pas disponibles pour le moment, mais laissez-nous un message',
+      name_input_text: 'Cliquez ici et saisissez votre nom',
+      email_input_text: 'Cliquez ici et saisissez votre adresse e-mail',
+      phone_input_text: 'Cliquez ici et saisissez votre numéro de téléphone',
+      offline_note_message: 'Une question ou une demande d\u2019assistance ? Pour accélérer le traitement, donnez-nous le plus d\u2019informations possible sur votre problème.',
       send_button_text: 'Envoyer',
+      offline_note_thankyou_text: 'Merci pour votre message. Nous vous répondrons dès que possible.',
+      offline_note_error_text: 'Veuillez remplir tous les champs et indiquer une adresse e-mail valide',
+      introduction_error_text: 'Veuillez indiquer votre nom et votre adresse e-mail afin que nous puissions vous recontacter en cas de déconnexion',
+      introduction_messages: 'Bienvenue ! Renseignez simplement quelques informations et cliquez sur Démarrer le chat pour discuter avec nous',
+      introduction_submit_button_text: 'Démarrer le chat',
+      feedback_survey_question_chat_text: 'Dans quelle mesure êtes-vous satisfait de cette discussion ?',
+      feedback_survey_question_operator_intelligence_text: 'Dans quelle mesure l\u2019agent était-il compétent ?',
+      feedback_survey_question_operator_speed_text: 'Dans quelle mesure l\u2019agent était-il réactif ?',
+      feedback_survey_question_operator_attitude_text: 'Dans quelle mesure l\u2019agent était-il aimable ?',
+      question: 'Question {n} sur 5',
+      feedback_survey_question_chat_low: 'Pas du tout satisfait',
+      feedback_survey_question_chat_high: 'Extrêmement satisfait',
+      feedback_survey_question_operator_intelligence_low: 'Pas du tout compétent',
+      feedback_survey_question_operator_intelligence_high: 'Extrêmement compétent',
+      feedback_survey_question_operator_speed_low: 'Pas du tout réactif',
+      feedback_survey_question_operator_speed_high: 'Extrêmement réactif',
+      feedback_survey_question_operator_attitude_low: 'Pas du tout aimable',
+      feedback_survey_question_operator_attitude_high: 'Extrêmement aimable',
+      feedback_survey_question_additional_feedback_text: 'Commentaires supplémentaires.',
+      feedback_survey_button_next: 'Suivant',
+      feedback_survey_button_submitting: 'Envoi en cours',
+      feedback_survey_button_finish: 'Terminer',
+      feedback_survey_end_message: 'Merci pour vos commentaires',
+      feedback_survey_submission_error_message: 'Une erreur s\u2019est produite lors de l\u2019envoi de votre réponse, veuillez réessayer.',
+      feedback_survey_begin_button_text: 'Évaluer le chat',
+      feedback_survey_complete_button_text: 'Terminé',
+      feedback_survey_cancel_text: 'Annuler',
+      restart_chat_online_button_text: 'Commencer à discuter',
+      restart_chat_offline_button_text: 'E-mail',
+      send_transcript_title_text: 'Envoyer la transcription',
+      send_transcript_begin_button_text: 'Envoyer la transcription',
+      send_transcript_complete_button_text: 'Transcription envoyée !',
+      send_transcript_error_text: 'Une erreur s\u2019est produite lors de l\u2019envoi de cette transcription',
+      send_transcript_cancel_text: 'Annuler',
+      send_transcript_placeholder: 'Cliquez ici et saisissez votre adresse e-mail',
       minimize_label: 'Réduire le chat',
       input_label: 'Message',
-      messages_label: 'Messages du chat'
+      messages_label: 'Messages du chat',
+      offline_form_label: 'Laisser un message',
+      prechat_form_label: 'Avant la discussion',
+      name_label: 'Nom',
+      email_label: 'E-mail',
+      phone_label: 'Téléphone',
+      offline_message_text: 'Message',
+      unread_one: '{count} message non lu',
+      unread_other: '{count} messages non lus'
     },
     'it-IT': {
       welcome_title: 'Chatta con noi',
+      chatting_title: 'Chatta con noi',
+      welcome_message: 'Hai una domanda? Saremo felici di aiutarti.',
       chat_input_text: 'Scrivi un messaggio...',
+      ended_chat_message: 'Hai una domanda? Questa conversazione è terminata. Se vuoi, puoi avviare una nuova chat inviando un altro messaggio. Grazie per aver chattato con noi. Torna a trovarci quando vuoi.',
+      unavailable_title: 'Serve aiuto?',
+      away_message: 'Al momento non siamo disponibili, ma puoi lasciarci un messaggio',
+      name_input_text: 'Fai clic qui e scrivi il tuo nome',
+      email_input_text: 'Fai clic qui e scrivi il tuo indirizzo email',
+      phone_input_text: 'Fai clic qui e scrivi il tuo numero di telefono',
+      offline_note_message: 'Hai una domanda o una richiesta di assistenza? Per velocizzare la procedura, forniscici quante più informazioni possibili sul tuo problema.',
       send_button_text: 'Invia',
+      offline_note_thankyou_text: 'Grazie per il tuo messaggio. Ti risponderemo il prima possibile.',
+      offline_note_error_text: 'Compila tutti i campi e inserisci un indirizzo email valido',
+      introduction_error_text: 'Lasciaci il tuo nome e il tuo indirizzo email, così potremo contattarti in caso di disconnessione',
+      introduction_messages: 'Benvenuto! Inserisci qualche breve informazione e fai clic su Avvia chat per parlare con noi',
+      introduction_submit_button_text: 'Avvia chat',
+      feedback_survey_question_chat_text: 'Quanto sei soddisfatto di questa chat?',
+      feedback_survey_question_operator_intelligence_text: 'Quanto era competente l\u2019operatore?',
+      feedback_survey_question_operator_speed_text: 'Quanto è stato rapido l\u2019operatore?',
+      feedback_survey_question_operator_attitude_text: 'Quanto è stato cordiale l\u2019operatore?',
+      question: 'Domanda {n} di 5',
+      feedback_survey_question_chat_low: 'Per niente soddisfatto',
+      feedback_survey_question_chat_high: 'Estremamente soddisfatto',
+      feedback_survey_question_operator_intelligence_low: 'Per niente competente',
+      feedback_survey_question_operator_intelligence_high: 'Estremamente competente',
+      feedback_survey_question_operator_speed_low: 'Per niente rapido',
+      feedback_survey_question_operator_speed_high: 'Estremamente rapido',
+      feedback_survey_question_operator_attitude_low: 'Per niente cordiale',
+      feedback_survey_question_operator_attitude_high: 'Estremamente cordiale',
+      feedback_survey_question_additional_feedback_text: 'Commenti aggiuntivi.',
+      feedback_survey_button_next: 'Avanti',
+      feedback_survey_button_submitting: 'Invio in corso',
+      feedback_survey_button_finish: 'Fine',
+      feedback_survey_end_message: 'Grazie per il tuo feedback',
+      feedback_survey_submission_error_message: 'Si è verificato un errore durante l\u2019invio della risposta, riprova.',
+      feedback_survey_begin_button_text: 'Valuta la chat',
+      feedback_survey_complete_button_text: 'Fatto',
+      feedback_survey_cancel_text: 'Annulla',
+      restart_chat_online_button_text: 'Inizia a chattare',
+      restart_chat_offline_button_text: 'Email',
+      send_transcript_title_text: 'Invia trascrizione',
+      send_transcript_begin_button_text: 'Invia trascrizione',
+      send_transcript_complete_button_text: 'Trascrizione inviata!',
+      send_transcript_error_text: 'Si è verificato un errore durante l\u2019invio della trascrizione',
+      send_transcript_cancel_text: 'Annulla',
+      send_transcript_placeholder: 'Fai clic qui e inserisci il tuo indirizzo email',
       minimize_label: 'Riduci la chat',
       input_label: 'Messaggio',
-      messages_label: 'Messaggi della chat'
+      messages_label: 'Messaggi della chat',
+      offline_form_label: 'Lascia un messaggio',
+      prechat_form_label: 'Prima della chat',
+      name_label: 'Nome',
+      email_label: 'Email',
+      phone_label: 'Telefono',
+      offline_message_text: 'Messaggio',
+      unread_one: '{count} messaggio non letto',
+      unread_other: '{count} messaggi non letti'
     },
     'nl-NL': {
       welcome_title: 'Chat met ons',
+      chatting_title: 'Chat met ons',
+      welcome_message: 'Heeft u een vraag? We helpen u graag.',
       chat_input_text: 'Typ een bericht...',
+      ended_chat_message: 'Heeft u een vraag? Dit gesprek is beëindigd. Als u wilt, kunt u een nieuwe chat beginnen door nog een bericht te sturen. Bedankt voor het chatten met ons. Kom gerust nog eens terug.',
+      unavailable_title: 'Hulp nodig?',
+      away_message: 'We zijn er nu niet, maar laat gerust een bericht achter',
+      name_input_text: 'Klik hier en typ uw naam',
+      email_input_text: 'Klik hier en typ uw e-mailadres',
+      phone_input_text: 'Klik hier en typ uw telefoonnummer',
+      offline_note_message: 'Heeft u een vraag of een supportverzoek? Geef ons zoveel mogelijk informatie over uw probleem, dan kunnen we u sneller helpen.',
       send_button_text: 'Verzenden',
+      offline_note_thankyou_text: 'Bedankt voor uw bericht. We nemen zo snel mogelijk contact met u op.',
+      offline_note_error_text: 'Vul alle velden in en geef een geldig e-mailadres op',
+      introduction_error_text: 'Laat uw naam en e-mailadres achter, zodat we contact met u kunnen opnemen als de verbinding wordt verbroken',
+      introduction_messages: 'Welkom! Vul een paar korte gegevens in en klik op Chat starten om met ons te praten',
+      introduction_submit_button_text: 'Chat starten',
+      feedback_survey_question_chat_text: 'Hoe tevreden bent u over deze chat?',
+      feedback_survey_question_operator_intelligence_text: 'Hoe deskundig was de medewerker?',
+      feedback_survey_question_operator_speed_text: 'Hoe snel reageerde de medewerker?',
+      feedback_survey_question_operator_attitude_text: 'Hoe vriendelijk was de medewerker?',
+      question: 'Vraag {n} van 5',
+      feedback_survey_question_chat_low: 'Helemaal niet tevreden',
+      feedback_survey_question_chat_high: 'Zeer tevreden',
+      feedback_survey_question_operator_intelligence_low: 'Helemaal niet deskundig',
+      feedback_survey_question_operator_intelligence_high: 'Zeer deskundig',
+      feedback_survey_question_operator_speed_low: 'Helemaal niet snel',
+      feedback_survey_question_operator_speed_high: 'Zeer snel',
+      feedback_survey_question_operator_attitude_low: 'Helemaal niet vriendelijk',
+      feedback_survey_question_operator_attitude_high: 'Zeer vriendelijk',
+      feedback_survey_question_additional_feedback_text: 'Aanvullende feedback.',
+      feedback_survey_button_next: 'Volgende',
+      feedback_survey_button_submitting: 'Bezig met verzenden',
+      feedback_survey_button_finish: 'Voltooien',
+      feedback_survey_end_message: 'Bedankt voor uw feedback',
+      feedback_survey_submission_error_message: 'Er is een fout opgetreden bij het verzenden van uw antwoord. Probeer het opnieuw.',
+      feedback_survey_begin_button_text: 'Chat beoordelen',
+      feedback_survey_complete_button_text: 'Klaar',
+      feedback_survey_cancel_text: 'Annuleren',
+      restart_chat_online_button_text: 'Begin met chatten',
+      restart_chat_offline_button_text: 'E-mail',
+      send_transcript_title_text: 'Transcript versturen',
+      send_transcript_begin_button_text: 'Transcript versturen',
+      send_transcript_complete_button_text: 'Transcript verstuurd!',
+      send_transcript_error_text: 'Er is een fout opgetreden bij het versturen van dit transcript',
+      send_transcript_cancel_text: 'Annuleren',
+      send_transcript_placeholder: 'Klik hier en vul uw e-mailadres in',
       minimize_label: 'Chat minimaliseren',
       input_label: 'Bericht',
-      messages_label: 'Chatberichten'
+      messages_label: 'Chatberichten',
+      offline_form_label: 'Laat een bericht achter',
+      prechat_form_label: 'Voor de chat',
+      name_label: 'Naam',
+      email_label: 'E-mail',
+      phone_label: 'Telefoon',
+      offline_message_text: 'Bericht',
+      unread_one: '{count} ongelezen bericht',
+      unread_other: '{count} ongelezen berichten'
     },
     'pt-BR': {
       welcome_title: 'Converse conosco',
+      chatting_title: 'Converse conosco',
+      welcome_message: 'Tem alguma dúvida? Teremos prazer em ajudar.',
       chat_input_text: 'Digite uma mensagem...',
+      ended_chat_message: 'Tem alguma dúvida? Esta conversa foi encerrada. Se quiser, você pode iniciar um novo chat enviando outra mensagem. Obrigado por conversar com a gente. Volte sempre que quiser.',
+      unavailable_title: 'Precisa de ajuda?',
+      away_message: 'No momento não estamos disponíveis, mas deixe uma mensagem para nós',
+      name_input_text: 'Clique aqui e digite seu nome',
+      email_input_text: 'Clique aqui e digite seu e-mail',
+      phone_input_text: 'Clique aqui e digite seu número de telefone',
+      offline_note_message: 'Tem alguma dúvida ou solicitação de suporte? Para agilizar o atendimento, dê o máximo de informações possível sobre o seu problema.',
       send_button_text: 'Enviar',
+      offline_note_thankyou_text: 'Obrigado pela sua mensagem. Responderemos o mais rápido possível.',
+      offline_note_error_text: 'Você deve preencher todos os campos e informar um endereço de e-mail válido',
+      introduction_error_text: 'Deixe seu nome e e-mail para que possamos entrar em contato caso a conexão caia',
+      introduction_messages: 'Boas-vindas! Preencha algumas informações rápidas e clique em Iniciar chat para falar com a gente',
+      introduction_submit_button_text: 'Iniciar chat',
+      feedback_survey_question_chat_text: 'Qual é o seu nível de satisfação com este chat?',
+      feedback_survey_question_operator_intelligence_text: 'Qual era o nível de conhecimento do atendente?',
+      feedback_survey_question_operator_speed_text: 'Com que rapidez o atendente respondeu?',
+      feedback_survey_question_operator_attitude_text: 'Quão cordial foi o atendente?',
+      question: 'Pergunta {n} de 5',
+      feedback_survey_question_chat_low: 'Nada satisfeito',
+      feedback_survey_question_chat_high: 'Extremamente satisfeito',
+      feedback_survey_question_operator_intelligence_low: 'Nenhum conhecimento',
+      feedback_survey_question_operator_intelligence_high: 'Muito conhecimento',
+      feedback_survey_question_operator_speed_low: 'Nada rápido',
+      feedback_survey_question_operator_speed_high: 'Extremamente rápido',
+      feedback_survey_question_operator_attitude_low: 'Nada cordial',
+      feedback_survey_question_operator_attitude_high: 'Extremamente cordial',
+      feedback_survey_question_additional_feedback_text: 'Comentários adicionais.',
+      feedback_survey_button_next: 'Próxima',
+      feedback_survey_button_submitting: 'Enviando',
+      feedback_survey_button_finish: 'Concluir',
+      feedback_survey_end_message: 'Obrigado pelo seu feedback',
+      feedback_survey_submission_error_message: 'Ocorreu um erro ao enviar sua resposta. Tente novamente.',
+      feedback_survey_begin_button_text: 'Avaliar chat',
+      feedback_survey_complete_button_text: 'Concluído',
+      feedback_survey_cancel_text: 'Cancelar',
+      restart_chat_online_button_text: 'Começar a conversar',
+      restart_chat_offline_button_text: 'E-mail',
+      send_transcript_title_text: 'Enviar transcrição',
+      send_transcript_begin_button_text: 'Enviar transcrição',
+      send_transcript_complete_button_text: 'Transcrição enviada!',
+      send_transcript_error_text: 'Ocorreu um erro ao enviar esta transcrição',
+      send_transcript_cancel_text: 'Cancelar',
+      send_transcript_placeholder: 'Clique aqui e digite seu e-mail',
       minimize_label: 'Minimizar chat',
       input_label: 'Mensagem',
-      messages_label: 'Mensagens do chat'
+      messages_label: 'Mensagens do chat',
+      offline_form_label: 'Deixe uma mensagem',
+      prechat_form_label: 'Antes do chat',
+      name_label: 'Nome',
+      email_label: 'E-mail',
+      phone_label: 'Telefone',
+      offline_message_text: 'Mensagem',
+      unread_one: '{count} mensagem não lida',
+      unread_other: '{count} mensagens não lidas'
     },
     'ru-RU': {
       welcome_title: 'Напишите нам',
+      chatting_title: 'Напишите нам',
+      welcome_message: 'Есть вопрос? Мы с радостью поможем.',
       chat_input_text: 'Введите сообщение...',
+      ended_chat_message: 'Есть вопрос? Этот разговор завершён. Если хотите, можно начать новый чат, отправив ещё одно сообщение. Спасибо, что пообщались с нами. Заходите в любое время.',
+      unavailable_title: 'Нужна помощь?',
+      away_message: 'Сейчас нас нет на месте, но вы можете оставить нам сообщение',
+      name_input_text: 'Нажмите здесь и введите своё имя',
+      email_input_text: 'Нажмите здесь и введите свой адрес эл. почты',
+      phone_input_text: 'Нажмите здесь и введите свой номер телефона',
+      offline_note_message: 'Есть вопрос или обращение в службу поддержки? Чтобы ускорить решение, опишите проблему как можно подробнее.',
       send_button_text: 'Отправить',
+      offline_note_thankyou_text: 'Спасибо за сообщение. Мы ответим вам как можно скорее.',
+      offline_note_error_text: 'Заполните все поля и укажите действительный адрес электронной почты',
+      introduction_error_text: 'Пожалуйста, оставьте имя и адрес электронной почты, чтобы мы могли связаться с вами, если соединение прервётся',
+      introduction_messages: 'Добро пожаловать! Заполните несколько коротких полей и нажмите «Начать чат», чтобы поговорить с нами',
+      introduction_submit_button_text: 'Начать чат',
+      feedback_survey_question_chat_text: 'Насколько вы довольны этим чатом?',
+      feedback_survey_question_operator_intelligence_text: 'Насколько компетентен был оператор?',
+      feedback_survey_question_operator_speed_text: 'Насколько быстро отвечал оператор?',
+      feedback_survey_question_operator_attitude_text: 'Насколько доброжелателен был оператор?',
+      question: 'Вопрос {n} из 5',
+      feedback_survey_question_chat_low: 'Совсем не доволен',
+      feedback_survey_question_chat_high: 'Очень доволен',
+      feedback_survey_question_operator_intelligence_low: 'Совсем не компетентен',
+      feedback_survey_question_operator_intelligence_high: 'Очень компетентен',
+      feedback_survey_question_operator_speed_low: 'Отвечал очень медленно',
+      feedback_survey_question_operator_speed_high: 'Отвечал очень быстро',
+      feedback_survey_question_operator_attitude_low: 'Совсем не доброжелателен',
+      feedback_survey_question_operator_attitude_high: 'Очень доброжелателен',
+      feedback_survey_question_additional_feedback_text: 'Дополнительный отзыв.',
+      feedback_survey_button_next: 'Далее',
+      feedback_survey_button_submitting: 'Отправка',
+      feedback_survey_button_finish: 'Завершить',
+      feedback_survey_end_message: 'Спасибо за отзыв',
+      feedback_survey_submission_error_message: 'При отправке ответа произошла ошибка, попробуйте ещё раз.',
+      feedback_survey_begin_button_text: 'Оценить чат',
+      feedback_survey_complete_button_text: 'Готово',
+      feedback_survey_cancel_text: 'Отмена',
+      restart_chat_online_button_text: 'Начать чат',
+      restart_chat_offline_button_text: 'Эл. почта',
+      send_transcript_title_text: 'Отправить стенограмму',
+      send_transcript_begin_button_text: 'Отправить стенограмму',
+      send_transcript_complete_button_text: 'Стенограмма отправлена!',
+      send_transcript_error_text: 'При отправке стенограммы произошла ошибка',
+      send_transcript_cancel_text: 'Отмена',
+      send_transcript_placeholder: 'Нажмите здесь и введите адрес эл. почты',
       minimize_label: 'Свернуть чат',
       input_label: 'Сообщение',
-      messages_label: 'Сообщения чата'
+      messages_label: 'Сообщения чата',
+      offline_form_label: 'Оставить сообщение',
+      prechat_form_label: 'Перед началом чата',
+      name_label: 'Имя',
+      email_label: 'Эл. почта',
+      phone_label: 'Телефон',
+      offline_message_text: 'Сообщение',
+      unread_one: '{count} непрочитанное сообщение',
+      unread_few: '{count} непрочитанных сообщения',
+      unread_many: '{count} непрочитанных сообщений',
+      unread_other: '{count} непрочитанных сообщений'
     },
     'sv-SE': {
       welcome_title: 'Chatta med oss',
+      chatting_title: 'Chatta med oss',
+      welcome_message: 'Har du en fråga? Vi hjälper gärna till.',
       chat_input_text: 'Skriv ett meddelande...',
+      ended_chat_message: 'Har du en fråga? Den här konversationen har avslutats. Om du vill kan du starta en ny chatt genom att skicka ett nytt meddelande. Tack för att du chattade med oss. Välkommen tillbaka när som helst.',
+      unavailable_title: 'Behöver du hjälp?',
+      away_message: 'Vi är inte här just nu, men lämna gärna ett meddelande',
+      name_input_text: 'Klicka här och skriv ditt namn',
+      email_input_text: 'Klicka här och skriv din e-postadress',
+      phone_input_text: 'Klicka här och skriv ditt telefonnummer',
+      offline_note_message: 'Har du en fråga eller ett supportärende? Ge oss så mycket information om ditt problem som möjligt, så går det snabbare.',
       send_button_text: 'Skicka',
+      offline_note_thankyou_text: 'Tack för ditt meddelande. Vi återkommer så snart vi kan.',
+      offline_note_error_text: 'Du måste fylla i alla fält och ange en giltig e-postadress',
+      introduction_error_text: 'Lämna ditt namn och din e-postadress så att vi kan kontakta dig om anslutningen bryts',
+      introduction_messages: 'Välkommen! Fyll bara i lite kort information och klicka på Starta chatt för att prata med oss',
+      introduction_submit_button_text: 'Starta chatt',
+      feedback_survey_question_chat_text: 'Hur nöjd var du med den här chatten?',
+      feedback_survey_question_operator_intelligence_text: 'Hur kunnig var chattagenten?',
+      feedback_survey_question_operator_speed_text: 'Hur snabbt svarade chattagenten?',
+      feedback_survey_question_operator_attitude_text: 'Hur vänlig var chattagenten?',
+      question: 'Fråga {n} av 5',
+      feedback_survey_question_chat_low: 'Inte alls nöjd',
+      feedback_survey_question_chat_high: 'Mycket nöjd',
+      feedback_survey_question_operator_intelligence_low: 'Inte alls kunnig',
+      feedback_survey_question_operator_intelligence_high: 'Mycket kunnig',
+      feedback_survey_question_operator_speed_low: 'Inte alls snabb',
+      feedback_survey_question_operator_speed_high: 'Mycket snabb',
+      feedback_survey_question_operator_attitude_low: 'Inte alls vänlig',
+      feedback_survey_question_operator_attitude_high: 'Mycket vänlig',
+      feedback_survey_question_additional_feedback_text: 'Ytterligare feedback.',
+      feedback_survey_button_next: 'Nästa',
+      feedback_survey_button_submitting: 'Skickar',
+      feedback_survey_button_finish: 'Slutför',
+      feedback_survey_end_message: 'Tack för din feedback',
+      feedback_survey_submission_error_message: 'Det gick inte att skicka ditt svar. Försök igen.',
+      feedback_survey_begin_button_text: 'Betygsätt chatten',
+      feedback_survey_complete_button_text: 'Klar',
+      feedback_survey_cancel_text: 'Avbryt',
+      restart_chat_online_button_text: 'Börja chatta',
+      restart_chat_offline_button_text: 'E-post',
+      send_transcript_title_text: 'Skicka utskrift',
+      send_transcript_begin_button_text: 'Skicka utskrift',
+      send_transcript_complete_button_text: 'Utskriften har skickats!',
+      send_transcript_error_text: 'Det gick inte att skicka utskriften',
+      send_transcript_cancel_text: 'Avbryt',
+      send_transcript_placeholder: 'Klicka här och ange din e-postadress',
       minimize_label: 'Minimera chatten',
       input_label: 'Meddelande',
-      messages_label: 'Chattmeddelanden'
+      messages_label: 'Chattmeddelanden',
+      offline_form_label: 'Lämna ett meddelande',
+      prechat_form_label: 'Innan du chattar',
+      name_label: 'Namn',
+      email_label: 'E-post',
+      phone_label: 'Telefon',
+      offline_message_text: 'Meddelande',
+      unread_one: '{count} oläst meddelande',
+      unread_other: '{count} olästa meddelanden'
     },
     'tr-TR': {
       welcome_title: 'Bizimle sohbet edin',
+      chatting_title: 'Bizimle sohbet edin',
+      welcome_message: 'Bir sorunuz mu var? Yardımcı olmaktan memnuniyet duyarız.',
       chat_input_text: 'Bir mesaj yazın...',
+      ended_chat_message: 'Bir sorunuz mu var? Bu görüşme sona erdi. İsterseniz yeni bir mesaj göndererek yeni bir sohbet başlatabilirsiniz. Bizimle sohbet ettiğiniz için teşekkürler. Dilediğiniz zaman tekrar bekleriz.',
+      unavailable_title: 'Yardıma mı ihtiyacınız var?',
+      away_message: 'Şu anda burada değiliz ama bize bir mesaj bırakabilirsiniz',
+      name_input_text: 'Buraya tıklayın ve adınızı yazın',
+      email_input_text: 'Buraya tıklayın ve e-posta adresinizi yazın',
+      phone_input_text: 'Buraya tıklayın ve telefon numaranızı yazın',
+      offline_note_message: 'Bir sorunuz veya destek talebiniz mi var? Süreci hızlandırmak için lütfen sorununuzla ilgili olabildiğince fazla bilgi verin.',
       send_button_text: 'Gönder',
+      offline_note_thankyou_text: 'Mesajınız için teşekkürler. Size en kısa sürede dönüş yapacağız.',
+      offline_note_error_text: 'Tüm alanları doldurmalı ve geçerli bir e-posta adresi belirtmelisiniz',
+      introduction_error_text: 'Bağlantı kesilirse size ulaşabilmemiz için lütfen adınızı ve e-posta adresinizi bırakın',
+      introduction_messages: 'Hoş geldiniz! Bizimle konuşmak için birkaç kısa bilgiyi doldurun ve Sohbeti başlat düğmesine tıklayın',
+      introduction_submit_button_text: 'Sohbeti başlat',
+      feedback_survey_question_chat_text: 'Bu sohbetten ne kadar memnun kaldınız?',
+      feedback_survey_question_operator_intelligence_text: 'Temsilci ne kadar bilgiliydi?',
+      feedback_survey_question_operator_speed_text: 'Temsilci ne kadar hızlı yanıt verdi?',
+      feedback_survey_question_operator_attitude_text: 'Temsilci ne kadar güler yüzlüydü?',
+      question: 'Soru {n} / 5',
+      feedback_survey_question_chat_low: 'Hiç memnun değilim',
+      feedback_survey_question_chat_high: 'Son derece memnunum',
+      feedback_survey_question_operator_intelligence_low: 'Hiç bilgili değil',
+      feedback_survey_question_operator_intelligence_high: 'Son derece bilgili',
+      feedback_survey_question_operator_speed_low: 'Hiç hızlı değil',
+      feedback_survey_question_operator_speed_high: 'Son derece hızlı',
+      feedback_survey_question_operator_attitude_low: 'Hiç güler yüzlü değil',
+      feedback_survey_question_operator_attitude_high: 'Son derece güler yüzlü',
+      feedback_survey_question_additional_feedback_text: 'Ek geri bildirim.',
+      feedback_survey_button_next: 'İleri',
+      feedback_survey_button_submitting: 'Gönderiliyor',
+      feedback_survey_button_finish: 'Bitir',
+      feedback_survey_end_message: 'Geri bildiriminiz için teşekkürler',
+      feedback_survey_submission_error_message: 'Yanıtınız gönderilirken bir hata oluştu, lütfen tekrar deneyin.',
+      feedback_survey_begin_button_text: 'Sohbeti değerlendir',
+      feedback_survey_complete_button_text: 'Tamam',
+      feedback_survey_cancel_text: 'İptal',
+      restart_chat_online_button_text: 'Sohbete başla',
+      restart_chat_offline_button_text: 'E-posta',
+      send_transcript_title_text: 'Sohbet dökümünü gönder',
+      send_transcript_begin_button_text: 'Sohbet dökümünü gönder',
+      send_transcript_complete_button_text: 'Sohbet dökümü gönderildi!',
+      send_transcript_error_text: 'Bu sohbet dökümü gönderilirken bir hata oluştu',
+      send_transcript_cancel_text: 'İptal',
+      send_transcript_placeholder: 'Buraya tıklayın ve e-posta adresinizi girin',
       minimize_label: 'Sohbeti küçült',
       input_label: 'Mesaj',
-      messages_label: 'Sohbet mesajları'
+      messages_label: 'Sohbet mesajları',
+      offline_form_label: 'Mesaj bırakın',
+      prechat_form_label: 'Sohbetten önce',
+      name_label: 'Ad',
+      email_label: 'E-posta',
+      phone_label: 'Telefon',
+      offline_message_text: 'Mesaj',
+      unread_one: '{count} okunmamış mesaj',
+      unread_other: '{count} okunmamış mesaj'
     },
     'zh-CN': {
       welcome_title: '与我们聊天',
+      chatting_title: '与我们聊天',
+      welcome_message: '有问题吗？我们很乐意为您提供帮助。',
       chat_input_text: '输入消息...',
+      ended_chat_message: '有问题吗？本次对话已结束。如果需要，您可以再发送一条消息开始新的聊天。感谢您与我们聊天，欢迎随时再来。',
+      unavailable_title: '需要帮助吗？',
+      away_message: '我们暂时不在，请给我们留言',
+      name_input_text: '点击此处输入您的姓名',
+      email_input_text: '点击此处输入您的电子邮箱',
+      phone_input_text: '点击此处输入您的电话号码',
+      offline_note_message: '有问题或需要技术支持吗？为了加快处理速度，请尽可能详细地描述您的问题。',
       send_button_text: '发送',
+      offline_note_thankyou_text: '感谢您的留言，我们会尽快回复您。',
+      offline_note_error_text: '请填写所有字段并提供有效的电子邮箱地址',
+      introduction_error_text: '请留下您的姓名和电子邮箱地址，以便在连接中断时我们能联系到您',
+      introduction_messages: '欢迎！只需填写一些简单信息，然后点击“开始聊天”即可与我们交谈',
+      introduction_submit_button_text: '开始聊天',
+      feedback_survey_question_chat_text: '您对本次聊天的满意度如何？',
+      feedback_survey_question_operator_intelligence_text: '客服的专业程度如何？',
+      feedback_survey_question_operator_speed_text: '客服的响应速度如何？',
+      feedback_survey_question_operator_attitude_text: '客服的态度是否友好？',
+      question: '第 {n} 题，共 5 题',
+      feedback_survey_question_chat_low: '非常不满意',
+      feedback_survey_question_chat_high: '非常满意',
+      feedback_survey_question_operator_intelligence_low: '非常不专业',
+      feedback_survey_question_operator_intelligence_high: '非常专业',
+      feedback_survey_question_operator_speed_low: '响应非常慢',
+      feedback_survey_question_operator_speed_high: '响应非常快',
+      feedback_survey_question_operator_attitude_low: '非常不友好',
+      feedback_survey_question_operator_attitude_high: '非常友好',
+      feedback_survey_question_additional_feedback_text: '其他反馈。',
+      feedback_survey_button_next: '下一步',
+      feedback_survey_button_submitting: '正在提交',
+      feedback_survey_button_finish: '完成',
+      feedback_survey_end_message: '感谢您的反馈',
+      feedback_survey_submission_error_message: '提交您的回答时出错，请重试。',
+      feedback_survey_begin_button_text: '评价本次聊天',
+      feedback_survey_complete_button_text: '完成',
+      feedback_survey_cancel_text: '取消',
+      restart_chat_online_button_text: '开始聊天',
+      restart_chat_offline_button_text: '电子邮件',
+      send_transcript_title_text: '发送聊天记录',
+      send_transcript_begin_button_text: '发送聊天记录',
+      send_transcript_complete_button_text: '聊天记录已发送！',
+      send_transcript_error_text: '发送聊天记录时出错',
+      send_transcript_cancel_text: '取消',
+      send_transcript_placeholder: '点击此处输入您的电子邮箱',
       minimize_label: '最小化聊天',
       input_label: '消息',
-      messages_label: '聊天消息'
+      messages_label: '聊天消息',
+      offline_form_label: '留言',
+      prechat_form_label: '聊天前信息',
+      name_label: '姓名',
+      email_label: '电子邮箱',
+      phone_label: '电话',
+      offline_message_text: '留言内容',
+      unread_one: '{count} 条未读消息',
+      unread_other: '{count} 条未读消息'
     }
   };
+  // feedback_survey_question_{1..5}_text from each table's `question` template.
+  Object.keys(STRINGS).forEach(function (locale) {
+    var t = STRINGS[locale];
+    for (var n = 1; n <= 5; n++) t['feedback_survey_question_' + n + '_text'] = t.question.split('{n}').join(String(n));
+    delete t.question;
+  });
 
   // ---------------------------------------------------------------- helpers
 
@@ -215,6 +789,7 @@
 
   var box = { shown: true, expanded: false };
   var currentLocale = DEFAULT_LOCALE;
+  var localeChosen = false;              // the page picked the locale (see str)
   var callbacks = {
     show: [], hide: [], expand: [], shrink: [], ready: [],
     available: [], away: [], begin: [], toOperator: [], toVisitor: [], command: [], offline: []
@@ -239,10 +814,57 @@
 
   // ---------------------------------------------------------------- strings
 
-  function str(key) {
-    if (hasOwn(localeOverrides, key)) return localeOverrides[key];
+  // Page-level locale.* values (configure): always the highest priority.
+  function pageString(key) {
+    return hasOwn(localeOverrides, key) ? localeOverrides[key] : undefined;
+  }
+
+  // locale.* values of the site settings (the dashboard's "Behavior & Text").
+  function siteString(key) {
+    var v = hasOwn(settings, 'locale.' + key) ? settings['locale.' + key] : undefined;
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  // The built-in table of the current locale (en-US for a key it lacks).
+  function tableString(key) {
     var table = STRINGS[currentLocale] || STRINGS[DEFAULT_LOCALE];
     return hasOwn(table, key) ? table[key] : STRINGS[DEFAULT_LOCALE][key];
+  }
+
+  // The text of a string key. Precedence: page configure > the table of a locale chosen by
+  // the page (api.box.setLocale, configure system.localization) > site settings > the table
+  // of the current locale (en-US, or the site's own system.localization). `fallback` is a
+  // key consulted at the same level when `key` is not set there (chatting_title falls back
+  // to welcome_title, so a custom welcome title is not replaced once the chat begins).
+  function str(key, fallback) {
+    var keys = fallback ? [key, fallback] : [key];
+    var levels = localeChosen ? [pageString, tableString, siteString] : [pageString, siteString, tableString];
+    for (var i = 0; i < levels.length; i++) {
+      for (var j = 0; j < keys.length; j++) {
+        var v = levels[i](keys[j]);
+        if (v !== undefined) return v;
+      }
+    }
+    return '';
+  }
+
+  // "N unread messages", with the plural form of the current locale.
+  function unreadText(n) {
+    var category = n === 1 ? 'one' : 'other';
+    try { category = new Intl.PluralRules(currentLocale).select(n); } catch (e) { /* keep the simple rule */ }
+    var text = str('unread_' + category);
+    if (text === '') text = str('unread_other');
+    return text.split('{count}').join(String(n));
+  }
+
+  // Panel title: welcome_title while an operator is available (chatting_title once the
+  // conversation has begun), unavailable_title while none is.
+  function syncTitle() {
+    if (!ui) return;
+    var title = !chat.available ? str('unavailable_title')
+      : chat.begun ? str('chatting_title', 'welcome_title') : str('welcome_title');
+    ui.title.textContent = title;
+    ui.panel.setAttribute('aria-label', title);
   }
 
   function applyStrings() {
@@ -251,32 +873,37 @@
     var title = str('welcome_title');
     ui.launcherLabel.textContent = title;
     if (ui.grabber) ui.grabber.setAttribute('alt', title);
-    ui.panel.setAttribute('aria-label', title);
-    ui.title.textContent = title;
+    syncTitle();
     ui.minimize.setAttribute('aria-label', str('minimize_label'));
     ui.messages.setAttribute('aria-label', str('messages_label'));
+    ui.welcome.textContent = str('welcome_message');
     ui.input.setAttribute('placeholder', str('chat_input_text'));
     ui.input.setAttribute('aria-label', str('input_label'));
     ui.send.textContent = str('send_button_text');
     ui.offline.setAttribute('aria-label', str('offline_form_label'));
     ui.away.textContent = str('away_message');
-    ui.nameLabel.textContent = str('name_input_text');
-    ui.emailLabel.textContent = str('email_input_text');
+    ui.nameLabel.textContent = str('name_label');
+    ui.offlineName.setAttribute('placeholder', str('name_input_text'));
+    ui.emailLabel.textContent = str('email_label');
+    ui.offlineEmail.setAttribute('placeholder', str('email_input_text'));
     ui.messageLabel.textContent = str('offline_message_text');
-    ui.offlineSubmit.textContent = str('offline_submit_text');
+    ui.offlineMessage.setAttribute('placeholder', str('offline_note_message'));
+    ui.offlineSubmit.textContent = str('send_button_text');
     ui.offlineError.textContent = str('offline_note_error_text');
     ui.thanks.textContent = str('offline_note_thankyou_text');
     syncUnread();
   }
 
-  // Returns true if the locale was accepted.
-  function setLocale(locale, source) {
+  // Returns true if the locale was accepted. `chosen`: picked by the page (setLocale or
+  // configure system.localization), so its table overrides the site's locale.* texts.
+  function setLocale(locale, source, chosen) {
     if (typeof locale !== 'string' || !hasOwn(STRINGS, locale)) {
       warn('unsupported locale ' + describe(locale) + ' in ' + source +
         '; keeping ' + currentLocale + '. Supported: ' + Object.keys(STRINGS).join(', '));
       return false;
     }
     currentLocale = locale;
+    if (chosen) localeChosen = true;
     applyStrings();
     return true;
   }
@@ -303,11 +930,18 @@
     var n = chat.unread;
     ui.unread.hidden = n === 0;
     ui.unread.textContent = String(n);
-    var unreadText = n === 1 ? str('unread_one') : str('unread_other').split('{count}').join(String(n));
-    ui.unread.setAttribute('aria-label', unreadText);
+    var text = unreadText(n);
+    ui.unread.setAttribute('aria-label', text);
     // The visible label may be hidden (icon-only launcher): the name comes from aria-label,
     // which therefore also carries the unread count.
-    ui.launcher.setAttribute('aria-label', str('welcome_title') + (n === 0 ? '' : ', ' + unreadText));
+    ui.launcher.setAttribute('aria-label', str('welcome_title') + (n === 0 ? '' : ', ' + text));
+  }
+
+  // The welcome line is shown until the conversation begins; the title may change with it.
+  function syncConversation() {
+    if (!ui) return;
+    ui.welcome.hidden = chat.begun;
+    syncTitle();
   }
 
   // Online: message list + chat input. Offline: message list + offline form
@@ -318,6 +952,7 @@
     ui.form.hidden = !chat.available;
     ui.offline.hidden = chat.available || chat.offlineSent;
     ui.thanks.hidden = chat.available || !chat.offlineSent;
+    syncTitle();
     syncGrabberImage();
   }
 
@@ -623,6 +1258,7 @@
   function beginConversation() {
     if (chat.begun) return;
     chat.begun = true;
+    syncConversation();
     fire(callbacks.begin);
   }
 
@@ -970,7 +1606,7 @@
   API['api.box.hide'] = function () { boxHide(); };
   API['api.box.expand'] = function () { boxExpand(); };
   API['api.box.shrink'] = function () { boxShrink(); };
-  API['api.box.setLocale'] = function (locale) { setLocale(locale, 'api.box.setLocale'); };
+  API['api.box.setLocale'] = function (locale) { setLocale(locale, 'api.box.setLocale', true); };
   API['api.box.onShow'] = register('show', 'api.box.onShow');
   API['api.box.onHide'] = register('hide', 'api.box.onHide');
   API['api.box.onExpand'] = register('expand', 'api.box.onExpand');
@@ -1390,6 +2026,9 @@
     header.appendChild(minimize);
 
     var messages = el('ol', 'olark-ref__messages', { role: 'log', 'aria-live': 'polite' });
+    // welcome_message: the first line of the list until the conversation begins.
+    var welcome = el('li', 'olark-ref__welcome');
+    messages.appendChild(welcome);
 
     var form = el('form', 'olark-ref__form');
     form.noValidate = true;
@@ -1431,7 +2070,7 @@
       root: root, launcher: launcher, launcherLabel: launcherLabel, unread: unread,
       grabberButton: grabberButton, grabber: grabber,
       panel: panel, title: title, minimize: minimize,
-      messages: messages, form: form, input: input, send: send,
+      messages: messages, welcome: welcome, form: form, input: input, send: send,
       offline: offline, away: away, offlineName: nameF.field, offlineEmail: emailF.field,
       offlineMessage: messageF.field, nameLabel: nameF.label, emailLabel: emailF.label,
       messageLabel: messageF.label, offlineError: offlineError, offlineSubmit: offlineSubmit,
@@ -1514,6 +2153,7 @@
     });
 
     if (page) restoreTranscript(page.transcript);
+    syncConversation();
     applyAppearance(root);
     applyStrings();
     syncBox();
@@ -1640,9 +2280,19 @@
       }
       // Initial state from the effective configuration (site settings overridden by the
       // page's configure values); not a state change: no events.
-      if (eff('system.localization') !== undefined) {
-        setLocale(eff('system.localization'), origin('system.localization'));
+      // The page's system.localization is a choice of the page (its table overrides the
+      // site's locale.* texts); the site's own is only the base language.
+      var pageLocale = config['system.localization'];
+      var siteLocale = settings['system.localization'];
+      if (!(pageLocale !== undefined && setLocale(pageLocale, 'configure "system.localization"', true)) &&
+          siteLocale !== undefined) {
+        setLocale(siteLocale, 'site setting "system.localization"', false);
       }
+      Object.keys(settings).forEach(function (k) {
+        if (k.indexOf('locale.') === 0 && typeof settings[k] !== 'string') {
+          warn('site setting ' + describe(k) + ' expects a string, got ' + describe(settings[k]) + '; ignored');
+        }
+      });
       box.shown = !isTrue(eff('box.start_hidden'));
       box.expanded = isTrue(eff('box.start_expanded'));
       look = appearance();

@@ -130,6 +130,7 @@ pub fn substitute(template: &str, page: &Page<'_>) -> Result<String, String> {
             .to_string(),
             "clock_now_ms" => site.now_ms().to_string(),
             "referrer" => html_attr(site.next_referrer.as_deref().unwrap_or("")),
+            "seed" => site.random_seed.map(|s| s.to_string()).unwrap_or_default(),
             other => return Err(format!("unknown placeholder {{{{{other}}}}}")),
         };
         out.push_str(&value);

@@ -53,6 +53,8 @@ pub struct Site {
     /// The site's dashboard settings (configure keys → values), which the widget loads
     /// and page-level `olark.configure` overrides.
     pub settings: serde_json::Map<String, serde_json::Value>,
+    /// Seed for the page's `Math.random` (scenarios that pick "at random"), if any.
+    pub random_seed: Option<u32>,
 }
 
 impl Site {
@@ -91,6 +93,7 @@ impl Sites {
             visitor_ip: "127.0.0.1".into(),
             next_referrer: None,
             settings: serde_json::Map::new(),
+            random_seed: None,
         };
         let entry = Entry {
             site: site.clone(),
