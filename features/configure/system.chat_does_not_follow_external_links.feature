@@ -13,6 +13,9 @@ Feature: system.chat_does_not_follow_external_links
   window; with the key set they open in the same window (the visitor leaves). Links to the
   site's own host always open in the same window; `+` links always in a new one.
 
+  Background:
+    Given an operator "Alice" is available
+
   Scenario: by default a link to another domain opens in a new window
     Given the visitor is on a page with the widget
     When operator "Alice" says "Our docs are at https://example.com/docs"

@@ -25,6 +25,7 @@
 
   // ---------------------------------------------------------------- strings
 
+  var DEFAULT_LOCALE = 'en-US';
   // Every locale.* string of the documentation for each supported locale, plus a few
   // strings of the reference widget's own (accessible names, labels, unread count).
   // en-US is the documentation's example text, verbatim. feedback_survey_question_{1..5}_text
@@ -786,6 +787,7 @@
   // stylesheet loading; configure still applies) -> 'ready'; or 'dead' (no site id)
   var phase = 'loading';
   var pendingLive = [];                  // live api calls made before ready
+  var deadReason = 'no site id';         // why the widget did not load (phase 'dead')
 
   var box = { shown: true, expanded: false };
   var currentLocale = DEFAULT_LOCALE;
@@ -808,9 +810,11 @@
   };
   var backend = null;        // { base: '<origin>/olark/v1/sites/{site}/visitors/{visitor}/' }
   var session = false;       // POST page succeeded: the backend knows this visitor
+  var visitor = null;        // the visitor id (cookie hblid)
 
   var ui = null; // DOM references once rendered
   var look = null; // appearance decided at render (see appearance())
+  var analytics = null; // {id} while the Google Analytics integration is on (decided at load)
 
   // ---------------------------------------------------------------- strings
 
@@ -891,6 +895,17 @@
     ui.offlineSubmit.textContent = str('send_button_text');
     ui.offlineError.textContent = str('offline_note_error_text');
     ui.thanks.textContent = str('offline_note_thankyou_text');
+    if (ui.prechat) {
+      var pc = ui.prechat;
+      pc.form.setAttribute('aria-label', str('prechat_form_label'));
+      pc.intro.textContent = str('introduction_messages');
+      PRECHAT_FIELDS.forEach(function (f) {
+        pc.fields[f].label.textContent = str(f + '_label');
+        pc.fields[f].field.setAttribute('placeholder', str(f + '_input_text'));
+      });
+      pc.error.textContent = str('introduction_error_text');
+      pc.submit.textContent = str('introduction_submit_button_text');
+    }
     syncUnread();
   }
 
@@ -941,7 +956,7 @@
   function syncConversation() {
     if (!ui) return;
     ui.welcome.hidden = chat.begun;
-    syncTitle();
+    syncMode(); // the title, and a pending pre-chat survey is dropped once the chat begins
   }
 
   // Online: message list + chat input. Offline: message list + offline form
@@ -949,7 +964,9 @@
   function syncMode() {
     if (!ui) return;
     ui.root.classList.toggle('olark-ref--offline', !chat.available);
-    ui.form.hidden = !chat.available;
+    var survey = surveyPending();
+    ui.form.hidden = !chat.available || survey;
+    if (ui.prechat) ui.prechat.form.hidden = !chat.available || !survey;
     ui.offline.hidden = chat.available || chat.offlineSent;
     ui.thanks.hidden = chat.available || !chat.offlineSent;
     syncTitle();
@@ -991,6 +1008,7 @@
     if (box.expanded) return;
     box.expanded = true;
     syncBox();
+    track('chat_expanded');
     fire(callbacks.expand);
   }
 
@@ -1200,9 +1218,10 @@
     var group = config['system.group'];
     try {
       var base = new URL('../olark/v1/', new URL(loaderUrl() || '/jsclient/loader.js', document.baseURI));
+      visitor = visitorId();
       backend = {
         base: new URL('sites/' + encodeURIComponent(siteId) + '/visitors/' +
-          encodeURIComponent(visitorId()) + '/', base).href
+          encodeURIComponent(visitor) + '/', base).href
       };
     } catch (e) {
       error('could not work out the chat backend URL (' + e + '); starting offline');
@@ -1226,6 +1245,201 @@
       session = true;
       return d;
     });
+  }
+
+  // ---------------------------------------------------------------- Google Analytics
+
+  // features.google_analytics + system.google_analytics_id, read once at load.
+  function readAnalytics() {
+    if (!isTrue(eff('features.google_analytics'))) return null;
+    var id = eff('system.google_analytics_id');
+    if (typeof id === 'string' && id.trim() !== '') return { id: id.trim() };
+    warn(origin('features.google_analytics') + ' is on but system.google_analytics_id ' +
+      (id === undefined || id === null || id === '' ? 'is not set' : 'expects an id string, got ' + describe(id)) +
+      '; no analytics events are sent');
+    return null;
+  }
+
+  // One chat event to the page's own Google Analytics: gtag.js if the page has it, else
+  // analytics.js (`ga`). A page without either gets nothing.
+  function track(name) {
+    if (!analytics) return;
+    try {
+      if (typeof window.gtag === 'function') {
+        window.gtag('event', name, { send_to: analytics.id, event_category: 'Olark' });
+      } else if (typeof window.ga === 'function') {
+        window.ga('send', 'event', 'Olark', name);
+      }
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- local storage
+
+  // Per-visitor flags in the site origin's localStorage; the value is the visitor id, so
+  // a new visitor id (cookie cleared) starts afresh. Storage may be unavailable: then a
+  // flag reads as unset and is not remembered.
+  var GREETED_KEY = 'olark-ref:greeted';   // the Greeter greeted this visitor
+  var SEEN_KEY = 'olark-ref:seen';         // this visitor has loaded a page before
+  var PRECHAT_KEY = 'olark-ref:prechat';   // this visitor answered the pre-chat survey
+
+  function flagSet(key) {
+    try { return visitor !== null && window.localStorage.getItem(key) === visitor; } catch (e) { return false; }
+  }
+
+  function setFlag(key) {
+    try { if (visitor !== null) window.localStorage.setItem(key, visitor); } catch (e) { /* not remembered */ }
+  }
+
+  // ---------------------------------------------------------------- Greeter
+
+  // features.greeter or WelcomeAssist.welcome_new_visitors switches it on; a page that
+  // sets either to false (and neither to true) switches a site's Greeter off.
+  function greeterEnabled() {
+    var pageOn = false, pageOff = false, siteOn = false;
+    ['features.greeter', 'WelcomeAssist.welcome_new_visitors'].forEach(function (k) {
+      if (hasOwn(config, k)) {
+        if (isTrue(config[k])) pageOn = true; else pageOff = true;
+      }
+      if (hasOwn(settings, k) && isTrue(settings[k])) siteOn = true;
+    });
+    return pageOn || (!pageOff && siteOn);
+  }
+
+  // WelcomeAssist.welcome_messages: an array of strings (a single string is one message).
+  function greeterMessages() {
+    var key = 'WelcomeAssist.welcome_messages';
+    var v = eff(key);
+    if (typeof v === 'string') v = [v];
+    if (!Array.isArray(v)) {
+      warn(v === undefined
+        ? 'the Greeter is on but ' + key + ' is not set; nobody is greeted'
+        : origin(key) + ' expects an array of message strings, got ' + describe(v) + '; nobody is greeted');
+      return [];
+    }
+    var out = [];
+    v.forEach(function (m) {
+      if (typeof m === 'string' && m.trim() !== '') {
+        out.push(m);
+      } else {
+        warn(origin(key) + ' expects non-empty message strings, got ' + describe(m) + ' in the list; skipped');
+      }
+    });
+    return out;
+  }
+
+  // WelcomeAssist.welcome_delay_in_seconds: a number of seconds >= 0 (default 0).
+  function greeterDelayMs() {
+    var key = 'WelcomeAssist.welcome_delay_in_seconds';
+    var v = eff(key);
+    if (v === undefined || v === null || v === '') return 0;
+    var n = typeof v === 'number' ? v
+      : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? parseFloat(v) : NaN;
+    if (!Number.isFinite(n) || n < 0) {
+      warn(origin(key) + ' expects a number of seconds, got ' + describe(v) + '; greeting without a delay');
+      return 0;
+    }
+    return Math.round(n * 1000);
+  }
+
+  // At ready, with the POST page answer: the new-visitor notification, then the greeting
+  // (at once, or after the delay) for a visitor not greeted before whose conversation has
+  // not begun.
+  function startGreeter(page, firstVisit) {
+    if (!page || !greeterEnabled()) return;
+    if (firstVisit && isTrue(eff('WelcomeAssist.notify_operator_of_new_visitors'))) {
+      send('notifications', { body: 'New visitor: ' + document.title }, 'WelcomeAssist.notify_operator_of_new_visitors');
+    }
+    if (chat.begun || flagSet(GREETED_KEY)) return;
+    var messages = greeterMessages();
+    if (messages.length === 0) return;
+    var delay = greeterDelayMs();
+    if (delay === 0) {
+      greet(messages);
+    } else {
+      setTimeout(function () { greet(messages); }, delay);
+    }
+  }
+
+  // The greeting is an operator message from the operator who would answer; it begins the
+  // conversation. Nobody is greeted while no operator is available (a later page tries again).
+  function greet(messages) {
+    if (chat.begun || !chat.available || flagSet(GREETED_KEY)) return;
+    var i = Math.min(messages.length - 1, Math.floor(Math.random() * messages.length));
+    var body = messages[i];
+    setFlag(GREETED_KEY);
+    send('messages-to-visitor', { body: body, kind: 'message' }, 'Greeter');
+    operatorMessage(body, chat.nickname || DEFAULT_NICKNAME);
+  }
+
+  // ---------------------------------------------------------------- pre-chat survey
+
+  var PRECHAT_FIELDS = ['name', 'email', 'phone'];
+  var PRECHAT_DETAIL = { name: 'fullName', email: 'emailAddress', phone: 'phoneNumber' };
+  var prechat = null; // {name, email, phone: 'required' | 'optional' | 'hidden', done} when on
+
+  // features.prechat_survey + system.ask_for_{name,email,phone}, read once at load.
+  function readPrechat() {
+    if (!isTrue(eff('features.prechat_survey'))) return null;
+    var p = { done: flagSet(PRECHAT_KEY) };
+    PRECHAT_FIELDS.forEach(function (f) {
+      var key = 'system.ask_for_' + f;
+      var v = eff(key);
+      var mode = typeof v === 'string' ? v.trim().toLowerCase() : v;
+      if (mode === 'required' || mode === 'optional' || mode === 'hidden') {
+        p[f] = mode;
+      } else if (mode === true || mode === false) {
+        p[f] = mode ? 'required' : 'hidden'; // the older boolean form
+      } else {
+        if (v !== undefined && v !== null && v !== '') {
+          warn(origin(key) + ' expects "required", "optional" or "hidden", got ' + describe(v) + '; hidden');
+        }
+        p[f] = 'hidden';
+      }
+    });
+    return p;
+  }
+
+  // The survey replaces the chat input until it is answered or the conversation begins.
+  function surveyPending() {
+    return !!prechat && !prechat.done && !chat.begun;
+  }
+
+  // The visitor submitted the survey: a missing required answer (or an email address
+  // without "@") shows introduction_error_text; otherwise the answers become the
+  // visitor's details and the chat input appears.
+  function submitPrechat() {
+    var pc = ui.prechat;
+    var details = {};
+    var bad = [];
+    PRECHAT_FIELDS.forEach(function (f) {
+      var input = pc.fields[f].field;
+      if (prechat[f] === 'hidden') return;
+      var value = input.value.trim();
+      var invalid = (prechat[f] === 'required' && value === '') ||
+        (f === 'email' && value !== '' && value.indexOf('@') === -1);
+      if (invalid) {
+        bad.push(input);
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', 'olark-ref-prechat-error');
+      } else {
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-describedby');
+      }
+      if (value !== '') details[PRECHAT_DETAIL[f]] = value;
+    });
+    pc.error.hidden = bad.length === 0;
+    if (bad.length !== 0) {
+      bad[0].focus();
+      return;
+    }
+    if (Object.keys(details).length !== 0) send('details', details, 'pre-chat survey');
+    prechat.done = true;
+    setFlag(PRECHAT_KEY);
+    var hadFocus = ui.panel.contains(document.activeElement);
+    syncMode();
+    if (hadFocus && !ui.form.hidden) ui.input.focus();
   }
 
   // ---------------------------------------------------------------- chat
@@ -1259,6 +1473,7 @@
     if (chat.begun) return;
     chat.begun = true;
     syncConversation();
+    track('conversation_started');
     fire(callbacks.begin);
   }
 
@@ -1282,6 +1497,7 @@
     appendVisitorMessage(text);
     send('messages', { body: text });
     beginConversation();
+    track('message_sent');
     fire(callbacks.toOperator, function () { return { message: { body: text } }; });
   }
 
@@ -1582,7 +1798,8 @@
     }
     warn('identify ' + describe(id) + ' ignored: ' + (siteId === null
       ? 'the widget did not load because no site id was identified at load'
-      : 'the widget is already loaded for site id ' + describe(siteId)));
+      : phase === 'dead' ? 'the widget did not load (' + deadReason + ')'
+        : 'the widget is already loaded for site id ' + describe(siteId)));
   }
 
   function doExtend(name, fn) {
@@ -1661,7 +1878,7 @@
         execute(name, args);
       } else if (phase === 'dead') {
         if (name === 'extend' || (typeof name === 'string' && hasOwn(API, name))) {
-          warn('call ' + describe(name) + ' ignored: the widget did not load (no site id)');
+          warn('call ' + describe(name) + ' ignored: the widget did not load (' + deadReason + ')');
         } else {
           warn('unknown API call ' + describe(name));
         }
@@ -1826,8 +2043,11 @@
     var a = {
       left: false, tab: false, color: null, disableMobile: false, detached: false, dark: false,
       fonts: null, hard: false, secondary: null, size: 'md', rtl: false, buttonText: false,
-      inline: false, grabber: null
+      inline: false, grabber: null, externalSameWindow: false
     };
+    // system.chat_does_not_follow_external_links: links to other hosts in operator
+    // messages open in the same window (the visitor leaves the site).
+    a.externalSameWindow = isTrueOption('system.chat_does_not_follow_external_links');
 
     var pos = eff('system.hb_position');
     if (pos === 'left') {
@@ -1960,10 +2180,72 @@
       item.appendChild(who);
     }
     var text = el('span', 'olark-ref__body');
-    text.textContent = body;
+    if (kind === 'operator') {
+      appendLinkified(text, body);
+    } else {
+      text.textContent = body;
+    }
     item.appendChild(text);
     ui.messages.appendChild(item);
     ui.messages.scrollTop = ui.messages.scrollHeight;
+  }
+
+  // http(s) URLs and `+` links (`+example.com`, `+https://…`) in an operator message become
+  // links; everything else stays text. Only text nodes and <a> elements are created.
+  var LINK_RE = /(\+?)(https?:\/\/[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[\/?#][^\s<>"']*)?)/gi;
+  var LINK_TRAILING_RE = /[.,!?;:'"\])}]$/;
+
+  function appendLinkified(parent, body) {
+    var last = 0;
+    var m;
+    LINK_RE.lastIndex = 0;
+    while ((m = LINK_RE.exec(body)) !== null) {
+      var plus = m[1] === '+';
+      var start = m.index;
+      var written = m[2];
+      // A `+` link starts a word; a link without `+` needs its scheme.
+      if (plus && start > 0 && !/[\s(\[{<"']/.test(body.charAt(start - 1))) continue;
+      if (!plus && !/^https?:\/\//i.test(written)) continue;
+      // Trailing punctuation belongs to the sentence (a closing bracket only if unbalanced).
+      while (LINK_TRAILING_RE.test(written)) {
+        var c = written.charAt(written.length - 1);
+        var open = { ')': '(', ']': '[', '}': '{' }[c];
+        if (open && written.split(open).length >= written.split(c).length) break;
+        written = written.slice(0, -1);
+      }
+      var href = linkHref(written);
+      if (href === null) continue;
+      if (start > last) parent.appendChild(document.createTextNode(body.slice(last, start)));
+      var a = el('a', 'olark-ref__link', { href: href });
+      a.textContent = written;
+      if (plus || (isExternal(href) && !look.externalSameWindow)) {
+        a.setAttribute('target', '_blank');
+        a.setAttribute('rel', 'noopener noreferrer');
+      }
+      parent.appendChild(a);
+      last = start + m[1].length + written.length;
+      LINK_RE.lastIndex = last;
+    }
+    if (last < body.length) parent.appendChild(document.createTextNode(body.slice(last)));
+  }
+
+  // The absolute http(s) URL of a written link (https:// added without a scheme), or null.
+  function linkHref(written) {
+    try {
+      var url = new URL(/^https?:\/\//i.test(written) ? written : 'https://' + written);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // A link to another host than the page's.
+  function isExternal(href) {
+    try {
+      return new URL(href).hostname.toLowerCase() !== String(location.hostname).toLowerCase();
+    } catch (e) {
+      return true;
+    }
   }
 
   function appendVisitorMessage(text) { appendItem('visitor', null, text); }
@@ -1981,6 +2263,36 @@
     wrap.appendChild(label);
     wrap.appendChild(field);
     return { wrap: wrap, label: label, field: field };
+  }
+
+  // The pre-chat survey form (only with features.prechat_survey). Every field is built;
+  // a hidden one stays [hidden].
+  function prechatForm() {
+    var pform = el('form', 'olark-ref__prechat', { 'aria-describedby': 'olark-ref-prechat-intro' });
+    pform.noValidate = true;
+    pform.hidden = true;
+    var intro = el('p', 'olark-ref__prechat-intro', { id: 'olark-ref-prechat-intro' });
+    pform.appendChild(intro);
+    var fields = {
+      name: offlineField('input', 'olark-ref__prechat-name', { type: 'text', name: 'name', autocomplete: 'name' }),
+      email: offlineField('input', 'olark-ref__prechat-email', { type: 'email', name: 'email', autocomplete: 'email' }),
+      phone: offlineField('input', 'olark-ref__prechat-phone', { type: 'tel', name: 'phone', autocomplete: 'tel' })
+    };
+    PRECHAT_FIELDS.forEach(function (f) {
+      fields[f].wrap.hidden = prechat[f] === 'hidden';
+      if (prechat[f] === 'required') fields[f].field.setAttribute('aria-required', 'true');
+      pform.appendChild(fields[f].wrap);
+    });
+    var perror = el('p', 'olark-ref__prechat-error', { id: 'olark-ref-prechat-error', role: 'alert' });
+    perror.hidden = true;
+    var psubmit = el('button', 'olark-ref__prechat-submit', { type: 'submit' });
+    pform.appendChild(perror);
+    pform.appendChild(psubmit);
+    pform.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      submitPrechat();
+    });
+    return { form: pform, intro: intro, fields: fields, error: perror, submit: psubmit };
   }
 
   // page: the POST page answer (or null) whose transcript is restored before the
@@ -2060,6 +2372,8 @@
     panel.appendChild(header);
     panel.appendChild(messages);
     panel.appendChild(form);
+    var prechatUi = prechat ? prechatForm() : null;
+    if (prechatUi) panel.appendChild(prechatUi.form);
     panel.appendChild(offline);
     panel.appendChild(thanks);
     if (grabberButton) root.appendChild(grabberButton);
@@ -2074,7 +2388,7 @@
       offline: offline, away: away, offlineName: nameF.field, offlineEmail: emailF.field,
       offlineMessage: messageF.field, nameLabel: nameF.label, emailLabel: emailF.label,
       messageLabel: messageF.label, offlineError: offlineError, offlineSubmit: offlineSubmit,
-      thanks: thanks
+      thanks: thanks, prechat: prechatUi
     };
 
     // Visitor interactions go through the same code paths as the API.
@@ -2083,6 +2397,9 @@
       if (!box.expanded || panel.hidden) return;
       if (!form.hidden) {
         input.focus();
+      } else if (prechatUi && !prechatUi.form.hidden) {
+        var first = PRECHAT_FIELDS.filter(function (f) { return prechat[f] !== 'hidden'; })[0];
+        (first ? prechatUi.fields[first].field : prechatUi.submit).focus();
       } else if (!offline.hidden) {
         nameF.field.focus();
       }
@@ -2221,6 +2538,51 @@
     }
   }
 
+  // system.allowed_domains: comma-separated host patterns, `*` matching any run of
+  // characters (dots included), compared with location.hostname without regard to case.
+  // Returns true if the chat may load on this host (or no list is configured).
+  function hostAllowed(value, source) {
+    if (value === undefined || value === null) return true;
+    if (typeof value !== 'string') {
+      warn(source + ' expects a comma-separated string of domains such as "*.example.com,example.org", got ' +
+        describe(value) + '; ignored');
+      return true;
+    }
+    var patterns = value.split(',').map(hostPattern).filter(function (p) { return p !== ''; });
+    if (patterns.length === 0) return true;
+    var host = String(location.hostname).toLowerCase().replace(/\.$/, '');
+    for (var i = 0; i < patterns.length; i++) {
+      var re = new RegExp('^' + patterns[i].split('*').map(function (part) {
+        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      }).join('.*') + '$');
+      if (re.test(host)) return true;
+    }
+    warn('this host ' + describe(host) + ' is not in ' + source + ' (' + describe(value) +
+      '); the chat is not loaded on this page');
+    return false;
+  }
+
+  // One allowed_domains entry as a host pattern: lower case, without a scheme, path,
+  // port or trailing dot, which are sometimes pasted in with the domain.
+  function hostPattern(entry) {
+    return entry.trim().toLowerCase()
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+      .split('/')[0]
+      .replace(/:\d+$/, '')
+      .replace(/\.$/, '');
+  }
+
+  // The host is not allowed: nothing is rendered, onReady never fires, queued calls
+  // are dropped and later calls only warn.
+  function blockHost() {
+    phase = 'dead';
+    deadReason = 'this host is not in system.allowed_domains';
+    if (pendingLive.length !== 0) {
+      warn(pendingLive.length + ' call(s) made while loading ignored: ' + deadReason);
+      pendingLive = [];
+    }
+  }
+
   function boot() {
     // (1) configure and identify calls, in queue order.
     var rest = [];
@@ -2237,6 +2599,13 @@
     if (siteId === null) {
       phase = 'dead';
       error('no site id was identified (call olark.identify("<site-id>") in the embed snippet); the widget will not load');
+      return;
+    }
+
+    // system.allowed_domains from the page: checked before anything is loaded or sent.
+    if (hasOwn(config, 'system.allowed_domains') &&
+        !hostAllowed(config['system.allowed_domains'], 'configure "system.allowed_domains"')) {
+      blockHost();
       return;
     }
 
@@ -2269,6 +2638,12 @@
     });
 
     function finish() {
+      // A first-time visitor: nothing in the transcript and no earlier page seen.
+      var firstVisit = false;
+      if (page) {
+        firstVisit = !(Array.isArray(page.transcript) && page.transcript.length !== 0) && !flagSet(SEEN_KEY);
+        setFlag(SEEN_KEY);
+      }
       // Initial presence from POST page (not a change: no events).
       if (page) {
         chat.available = page.available;
@@ -2277,6 +2652,12 @@
         if (isOptions(page.settings)) {
           Object.keys(page.settings).forEach(function (k) { settings[k] = page.settings[k]; });
         }
+      }
+      // system.allowed_domains from the site settings (when the page does not set it).
+      if (!hasOwn(config, 'system.allowed_domains') && hasOwn(settings, 'system.allowed_domains') &&
+          !hostAllowed(settings['system.allowed_domains'], 'site setting "system.allowed_domains"')) {
+        blockHost();
+        return;
       }
       // Initial state from the effective configuration (site settings overridden by the
       // page's configure values); not a state change: no events.
@@ -2296,6 +2677,8 @@
       box.shown = !isTrue(eff('box.start_hidden'));
       box.expanded = isTrue(eff('box.start_expanded'));
       look = appearance();
+      analytics = readAnalytics();
+      prechat = readPrechat();
       if (look.inline) box.expanded = true; // an inline chatbox is always expanded
       try {
         render(page);
@@ -2315,6 +2698,13 @@
         } catch (e) {
           console.error(PREFIX + 'internal error replaying ' + describe(all[j][0]) + ':', e);
         }
+      }
+
+      // The Greeter (and its new-visitor notification to the operators).
+      try {
+        startGreeter(page, firstVisit);
+      } catch (e) {
+        console.error(PREFIX + 'internal error starting the Greeter:', e);
       }
 
       // (6) the push stream, from where POST page left off.
