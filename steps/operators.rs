@@ -300,3 +300,48 @@ async fn notification_count(w: &mut OlarkWorld, name: String, n: usize) -> StepR
     }
     Ok(())
 }
+
+fn notifications(site: &Site, operator: &str) -> Vec<String> {
+    site.backend
+        .received_by(operator)
+        .iter()
+        .filter(|l| l.kind == Kind::Notification)
+        .map(|l| l.body.clone())
+        .collect()
+}
+
+#[then(expr = "operator {string} received a notification containing {string}")]
+async fn notification_containing(w: &mut OlarkWorld, name: String, text: String) -> StepResult {
+    let id = operator_id(&name);
+    let waited = backend_wait(w, |s| {
+        let got = notifications(s, &id);
+        if got.iter().any(|b| b.contains(&text)) {
+            Ok(())
+        } else {
+            Err(format!("they received {got:?}"))
+        }
+    })
+    .await?;
+    if let Err(last) = waited {
+        fail!(
+            "{}: expected operator {name:?} to receive a notification containing {text:?} within {} ms, but {last}",
+            w.call,
+            w.timeout_ms()
+        );
+    }
+    Ok(())
+}
+
+#[then(expr = "operator {string} received no notification containing {string}")]
+async fn no_notification_containing(w: &mut OlarkWorld, name: String, text: String) -> StepResult {
+    w.settle().await?;
+    let id = operator_id(&name);
+    let got = notifications(&w.site_state()?, &id);
+    if got.iter().any(|b| b.contains(&text)) {
+        fail!(
+            "{}: expected operator {name:?} to receive no notification containing {text:?}, they received {got:?}",
+            w.call
+        );
+    }
+    Ok(())
+}

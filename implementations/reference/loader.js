@@ -1494,11 +1494,42 @@
 
   // The visitor typed a message (chat input).
   function sendToOperator(text) {
+    var first = !chat.begun;
     appendVisitorMessage(text);
     send('messages', { body: text });
+    if (first) reportVisitorContext();
     beginConversation();
     track('message_sent');
     fire(callbacks.toOperator, function () { return { message: { body: text } }; });
+  }
+
+  // system.give_location_to_operator (default on): each time the visitor arrives on a new
+  // URL of the site, the operators get a notification naming the page. A reload of the
+  // same URL is not a page change; the last URL is remembered per visitor.
+  var LAST_URL_KEY = 'olark-ref:last-url';
+
+  function reportPageChange() {
+    var setting = eff('system.give_location_to_operator');
+    var here = location.href;
+    var last = null;
+    try { last = localStorage.getItem(LAST_URL_KEY); } catch (e) { last = null; }
+    try { localStorage.setItem(LAST_URL_KEY, here); } catch (e) { /* storage may be off */ }
+    if (setting !== undefined && typeof setting !== 'boolean') {
+      warn(origin('system.give_location_to_operator') + ' expects true or false, got ' + describe(setting) + '; reporting page changes');
+    }
+    if (setting === false || last === null || last === here) return;
+    send('notifications', { body: 'Visitor navigated to ' + document.title + ' (' + here + ')' },
+      'system.give_location_to_operator');
+  }
+
+  // The visitor context operators get when the visitor starts a chat, unless
+  // system.disable_default_visitor_information is true.
+  function reportVisitorContext() {
+    if (isTrue(eff('system.disable_default_visitor_information'))) return;
+    send('notifications', {
+      body: 'Visitor information: on ' + document.title + ' (' + location.href + '), ' +
+        (document.referrer ? 'referred by ' + document.referrer : 'no referrer')
+    }, 'system.disable_default_visitor_information');
   }
 
   // The visitor submitted the offline form with valid fields.
@@ -2705,6 +2736,15 @@
         startGreeter(page, firstVisit);
       } catch (e) {
         console.error(PREFIX + 'internal error starting the Greeter:', e);
+      }
+
+      // Page change notifications (system.give_location_to_operator).
+      if (page) {
+        try {
+          reportPageChange();
+        } catch (e) {
+          console.error(PREFIX + 'internal error reporting the page change:', e);
+        }
       }
 
       // (6) the push stream, from where POST page left off.
