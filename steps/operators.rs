@@ -345,3 +345,43 @@ async fn no_notification_containing(w: &mut OlarkWorld, name: String, text: Stri
     }
     Ok(())
 }
+
+/// `active` or `idle`, as the backend judges the (most recent) visitor at site time now.
+#[then(expr = "the backend sees the visitor as {word}")]
+async fn visitor_presence(w: &mut OlarkWorld, state: String) -> StepResult {
+    let want_idle = match state.as_str() {
+        "idle" => true,
+        "active" => false,
+        other => {
+            return Err(w
+                .fault(format!(
+                    "a visitor is \"active\" or \"idle\", not {other:?}"
+                ))
+                .into())
+        }
+    };
+    // Requests already on their way (a heartbeat) count: wait for them to arrive. For
+    // "idle", let the page settle first so nothing still in flight is missed.
+    if want_idle {
+        w.settle().await?;
+    }
+    let waited = backend_wait(w, |site| {
+        let now = site.now_ms();
+        match site.backend.visitors.last() {
+            None => Err("there is no visitor".to_string()),
+            Some(v) if v.is_idle(now) == want_idle => Ok(()),
+            Some(v) => Err(format!(
+                "its last request was {} s ago",
+                now.saturating_sub(v.last_seen_ms) / 1_000
+            )),
+        }
+    })
+    .await?;
+    if let Err(last) = waited {
+        fail!(
+            "{}: expected the backend to see the visitor as {state}, but {last}",
+            w.call
+        );
+    }
+    Ok(())
+}

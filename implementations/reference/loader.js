@@ -1507,6 +1507,8 @@
   // URL of the site, the operators get a notification naming the page. A reload of the
   // same URL is not a page change; the last URL is remembered per visitor.
   var LAST_URL_KEY = 'olark-ref:last-url';
+  // How often a single-page application's widget tells the backend the visitor is there.
+  var HEARTBEAT_MS = 60 * 1000;
 
   function reportPageChange() {
     var setting = eff('system.give_location_to_operator');
@@ -2736,6 +2738,11 @@
         startGreeter(page, firstVisit);
       } catch (e) {
         console.error(PREFIX + 'internal error starting the Greeter:', e);
+      }
+
+      // Single-page applications keep the visitor from looking idle with a heartbeat.
+      if (page && isTrue(eff('system.is_single_page_application'))) {
+        setInterval(function () { send('heartbeat', {}, 'system.is_single_page_application'); }, HEARTBEAT_MS);
       }
 
       // Page change notifications (system.give_location_to_operator).

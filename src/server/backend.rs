@@ -161,6 +161,10 @@ pub struct Visit {
     pub referrer: String,
 }
 
+/// Silence after which the backend counts a visitor as idle (5 minutes): a visitor on an
+/// ordinary site changes pages; one on a single-page application keeps a heartbeat.
+pub const IDLE_AFTER_MS: u64 = 5 * 60 * 1_000;
+
 /// Inactivity after which the next page view starts a new visit (30 minutes).
 pub const VISIT_IDLE_MS: u64 = 30 * 60 * 1_000;
 
@@ -199,6 +203,8 @@ pub struct Visitor {
     pub events: Vec<Push>,
     pub visits: Vec<Visit>,
     pub info: VisitorInfo,
+    /// Site time of the visitor's latest request (page view, message, heartbeat…).
+    pub last_seen_ms: u64,
     /// From the latest page view's request.
     pub user_agent: String,
     pub ip: String,
@@ -220,8 +226,15 @@ impl Visitor {
         self.transcript.push(line);
     }
 
+    /// Whether the visitor counts as idle at site time `now`: no request for
+    /// [`IDLE_AFTER_MS`].
+    pub fn is_idle(&self, now: u64) -> bool {
+        now.saturating_sub(self.last_seen_ms) > IDLE_AFTER_MS
+    }
+
     /// Notes activity at `at_ms` (keeps the current visit alive).
     fn touch(&mut self, at_ms: u64) {
+        self.last_seen_ms = self.last_seen_ms.max(at_ms);
         if let Some(v) = self.visits.last_mut() {
             v.last_activity_ms = v.last_activity_ms.max(at_ms);
         }
@@ -473,6 +486,7 @@ impl Backend {
                 transcript: vec![],
                 events: vec![],
                 visits: vec![],
+                last_seen_ms: at_ms,
                 info: VisitorInfo::default(),
                 user_agent: String::new(),
                 ip: String::new(),
@@ -635,6 +649,12 @@ impl Backend {
         self.visitor_mut(visitor)?.group = Some(group.to_string());
         self.refresh_presence();
         Ok(self.availability(Some(group)))
+    }
+
+    /// The widget is still there (single-page applications): the visitor is not idle.
+    pub fn heartbeat(&mut self, visitor: &str, at_ms: u64) -> Result<(), BackendError> {
+        self.visitor_mut(visitor)?.touch(at_ms);
+        Ok(())
     }
 
     /// What `api.visitor.getDetails` reports for the visitor at site time `now`.

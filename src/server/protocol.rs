@@ -47,6 +47,7 @@ pub fn router() -> Router<AppState> {
         )
         .route(&format!("{visitor}/nickname"), post(nickname))
         .route(&format!("{visitor}/status"), post(status))
+        .route(&format!("{visitor}/heartbeat"), post(heartbeat))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
@@ -359,6 +360,15 @@ async fn status(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// `POST heartbeat`: a single-page application's widget saying the visitor is still there.
+async fn heartbeat(State(state): State<AppState>, ids: Ids) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    apply(&state.sites, &label, |site, now| {
+        site.backend.heartbeat(&visitor, now)
+    })?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(Deserialize)]
 struct After {
     #[serde(default)]
@@ -661,7 +671,7 @@ mod tests {
         /// answers (never panics) and never with a 5xx.
         #[test]
         fn arbitrary_requests_never_fail_the_server(
-            endpoint in prop::sample::select(vec!["page", "messages", "notifications", "messages-to-visitor", "offline-messages", "group", "events", "details", "nickname", "status"]),
+            endpoint in prop::sample::select(vec!["page", "messages", "notifications", "messages-to-visitor", "offline-messages", "group", "events", "details", "nickname", "status", "heartbeat"]),
             site in prop::sample::select(vec!["known", "unknown", "%ff%fe", ""]),
             visitor in "[A-Za-z0-9_%-]{0,70}",
             body in prop::collection::vec(any::<u8>(), 0..2048),
