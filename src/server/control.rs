@@ -1,5 +1,5 @@
 //! The control API under `/_control/`: what scenarios, the CLI and tools use to set up
-//! sites and drive the backend side (clock now; operators and visitors next).
+//! sites and drive the backend side: clock, settings, operators, what reached them.
 //!
 //! Steps call [`super::sites::Sites`] in-process; this HTTP face exposes the same
 //! operations. It answers only on the bare loopback host, never on a site origin, so
@@ -14,10 +14,37 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::backend::Operator;
-use super::protocol::backend_error;
-use super::sites::{label_from_host, EmbedScript};
+use super::backend::{BackendError, Operator};
+use super::protocol::ApiError;
+use super::sites::{label_from_host, EmbedScript, Site};
 use super::{error_response, AppState};
+
+type Body<T> = Result<Json<T>, JsonRejection>;
+
+/// Changes the site `label`, or answers 404.
+fn on_site<T>(
+    state: &AppState,
+    label: &str,
+    f: impl FnOnce(&mut Site) -> T,
+) -> Result<T, ApiError> {
+    state
+        .sites
+        .update(label, f)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no site {label:?}")))
+}
+
+/// Runs a backend transition on the site at its current time.
+fn on_backend<T>(
+    state: &AppState,
+    label: &str,
+    f: impl FnOnce(&mut super::backend::Backend, u64) -> Result<T, BackendError>,
+) -> Result<T, ApiError> {
+    on_site(state, label, |s| {
+        let now = s.now_ms();
+        f(&mut s.backend, now)
+    })?
+    .map_err(ApiError::from)
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -92,57 +119,33 @@ struct CreateSite {
 
 async fn create_site(
     State(state): State<AppState>,
-    body: Result<Json<CreateSite>, JsonRejection>,
-) -> Response {
-    let Json(body) = match body {
-        Ok(b) => b,
-        Err(e) => return rejection(e),
-    };
+    body: Body<CreateSite>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(body) = body?;
     let site = state.sites.create(&body.name);
-    let site = state
-        .sites
-        .update(&site.label, |s| {
-            s.virtual_clock = body.virtual_clock;
-            s.clone()
-        })
-        .unwrap_or(site);
-    (StatusCode::CREATED, Json(site)).into_response()
+    let site = on_site(&state, &site.label, |s| {
+        s.virtual_clock = body.virtual_clock;
+        s.clone()
+    })?;
+    Ok((StatusCode::CREATED, Json(site)))
 }
 
-async fn get_site(State(state): State<AppState>, Path(label): Path<String>) -> Response {
-    match state.sites.get(&label) {
-        Some(site) => Json(site).into_response(),
-        None => no_site(&label),
-    }
-}
-
-async fn delete_site(State(state): State<AppState>, Path(label): Path<String>) -> Response {
-    match state.sites.remove(&label) {
-        Some(_) => StatusCode::NO_CONTENT.into_response(),
-        None => no_site(&label),
-    }
-}
-
-async fn put_embed(
+async fn get_site(
     State(state): State<AppState>,
     Path(label): Path<String>,
-    body: Result<Json<EmbedBody>, JsonRejection>,
-) -> Response {
-    let Json(body) = match body {
-        Ok(b) => b,
-        Err(e) => return rejection(e),
-    };
-    let embed = EmbedScript {
-        before_identify: body.before_identify,
-        after_identify: body.after_identify,
-    };
-    match state.sites.update(&label, |s| {
-        s.embed = embed;
-        s.clone()
-    }) {
-        Some(site) => Json(site).into_response(),
-        None => no_site(&label),
-    }
+) -> Result<impl IntoResponse, ApiError> {
+    Ok(Json(on_site(&state, &label, |s| s.clone())?))
+}
+
+async fn delete_site(
+    State(state): State<AppState>,
+    Path(label): Path<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    state
+        .sites
+        .remove(&label)
+        .map(|_| StatusCode::NO_CONTENT)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no site {label:?}")))
 }
 
 #[derive(Deserialize)]
@@ -154,6 +157,22 @@ struct EmbedBody {
     after_identify: String,
 }
 
+async fn put_embed(
+    State(state): State<AppState>,
+    Path(label): Path<String>,
+    body: Body<EmbedBody>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(body) = body?;
+    let embed = EmbedScript {
+        before_identify: body.before_identify,
+        after_identify: body.after_identify,
+    };
+    Ok(Json(on_site(&state, &label, |s| {
+        s.embed = embed;
+        s.clone()
+    })?))
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Advance {
@@ -163,22 +182,16 @@ struct Advance {
 async fn advance_clock(
     State(state): State<AppState>,
     Path(label): Path<String>,
-    body: Result<Json<Advance>, JsonRejection>,
-) -> Response {
-    let Json(body) = match body {
-        Ok(b) => b,
-        Err(e) => return rejection(e),
-    };
-    let advanced = state.sites.update(&label, |s| {
+    body: Body<Advance>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(body) = body?;
+    let now_ms = on_site(&state, &label, |s| {
         s.elapsed_ms = s
             .elapsed_ms
             .saturating_add(body.seconds.saturating_mul(1_000));
         s.now_ms()
-    });
-    match advanced {
-        Some(now_ms) => Json(serde_json::json!({ "now_ms": now_ms })).into_response(),
-        None => no_site(&label),
-    }
+    })?;
+    Ok(Json(serde_json::json!({ "now_ms": now_ms })))
 }
 
 #[derive(Deserialize)]
@@ -198,12 +211,9 @@ struct NewOperator {
 async fn add_operator(
     State(state): State<AppState>,
     Path(label): Path<String>,
-    body: Result<Json<NewOperator>, JsonRejection>,
-) -> Response {
-    let Json(b) = match body {
-        Ok(b) => b,
-        Err(e) => return rejection(e),
-    };
+    body: Body<NewOperator>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(b) = body?;
     let name = b.name.unwrap_or_else(|| b.id.clone());
     let op = Operator {
         nickname: b.nickname.unwrap_or_else(|| name.clone()),
@@ -212,14 +222,9 @@ async fn add_operator(
         available: b.available,
         groups: b.groups,
     };
-    let added = state
-        .sites
-        .update(&label, |s| s.backend.add_operator(op.clone()));
-    match added {
-        None => no_site(&label),
-        Some(Err(e)) => backend_error(e),
-        Some(Ok(())) => (StatusCode::CREATED, Json(op)).into_response(),
-    }
+    let added = op.clone();
+    on_backend(&state, &label, |backend, _| backend.add_operator(added))?;
+    Ok((StatusCode::CREATED, Json(op)))
 }
 
 #[derive(Deserialize)]
@@ -231,20 +236,13 @@ struct Status {
 async fn operator_status(
     State(state): State<AppState>,
     Path((label, operator)): Path<(String, String)>,
-    body: Result<Json<Status>, JsonRejection>,
-) -> Response {
-    let Json(b) = match body {
-        Ok(b) => b,
-        Err(e) => return rejection(e),
-    };
-    match state
-        .sites
-        .update(&label, |s| s.backend.set_available(&operator, b.available))
-    {
-        None => no_site(&label),
-        Some(Err(e)) => backend_error(e),
-        Some(Ok(())) => StatusCode::NO_CONTENT.into_response(),
-    }
+    body: Body<Status>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(b) = body?;
+    on_backend(&state, &label, |backend, _| {
+        backend.set_available(&operator, b.available)
+    })?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]
@@ -259,53 +257,32 @@ struct Said {
 async fn operator_message(
     State(state): State<AppState>,
     Path((label, operator)): Path<(String, String)>,
-    body: Result<Json<Said>, JsonRejection>,
-) -> Response {
-    let Json(b) = match body {
-        Ok(b) => b,
-        Err(e) => return rejection(e),
-    };
-    let said = state.sites.update(&label, |s| {
-        let now = s.now_ms();
-        s.backend
-            .operator_says(&operator, b.visitor.as_deref(), &b.body, now)
-    });
-    match said {
-        None => no_site(&label),
-        Some(Err(e)) => backend_error(e),
-        Some(Ok(id)) => {
-            (StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response()
-        }
-    }
+    body: Body<Said>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(b) = body?;
+    let id = on_backend(&state, &label, |backend, now| {
+        backend.operator_says(&operator, b.visitor.as_deref(), &b.body, now)
+    })?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))))
 }
 
 async fn notify_visitor(
     State(state): State<AppState>,
     Path(label): Path<String>,
-    body: Result<Json<Said>, JsonRejection>,
-) -> Response {
-    let Json(b) = match body {
-        Ok(b) => b,
-        Err(e) => return rejection(e),
-    };
-    let sent = state.sites.update(&label, |s| {
-        let now = s.now_ms();
-        s.backend.notify_visitor(b.visitor.as_deref(), &b.body, now)
-    });
-    match sent {
-        None => no_site(&label),
-        Some(Err(e)) => backend_error(e),
-        Some(Ok(id)) => {
-            (StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response()
-        }
-    }
+    body: Body<Said>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(b) = body?;
+    let id = on_backend(&state, &label, |backend, now| {
+        backend.notify_visitor(b.visitor.as_deref(), &b.body, now)
+    })?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))))
 }
 
 async fn operator_received(
     State(state): State<AppState>,
     Path((label, operator)): Path<(String, String)>,
-) -> Response {
-    let received = state.sites.read(&label, |s| {
+) -> Result<impl IntoResponse, ApiError> {
+    let received = on_site(&state, &label, |s| {
         if !s.backend.operators.iter().any(|o| o.id == operator) {
             return None;
         }
@@ -323,28 +300,21 @@ async fn operator_received(
             .cloned()
             .collect();
         Some(serde_json::json!({ "lines": lines, "offline_messages": offline }))
-    });
-    match received {
-        None => no_site(&label),
-        Some(None) => error_response(StatusCode::NOT_FOUND, format!("no operator {operator:?}")),
-        Some(Some(v)) => Json(v).into_response(),
-    }
+    })?;
+    received
+        .map(Json)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no operator {operator:?}")))
 }
 
 /// Replaces the site's dashboard settings (configure keys → values).
 async fn put_settings(
     State(state): State<AppState>,
     Path(label): Path<String>,
-    body: Result<Json<serde_json::Map<String, serde_json::Value>>, JsonRejection>,
-) -> Response {
-    let Json(settings) = match body {
-        Ok(b) => b,
-        Err(e) => return rejection(e),
-    };
-    match state.sites.update(&label, |s| s.settings = settings) {
-        Some(()) => StatusCode::NO_CONTENT.into_response(),
-        None => no_site(&label),
-    }
+    body: Body<serde_json::Map<String, serde_json::Value>>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(settings) = body?;
+    on_site(&state, &label, |s| s.settings = settings)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]
@@ -358,28 +328,9 @@ struct VisitorIp {
 async fn put_visitor_ip(
     State(state): State<AppState>,
     Path(label): Path<String>,
-    body: Result<Json<VisitorIp>, JsonRejection>,
-) -> Response {
-    let Json(b) = match body {
-        Ok(b) => b,
-        Err(e) => return rejection(e),
-    };
-    match state
-        .sites
-        .update(&label, |s| s.visitor_ip = b.ip.to_string())
-    {
-        Some(()) => StatusCode::NO_CONTENT.into_response(),
-        None => no_site(&label),
-    }
-}
-
-fn no_site(label: &str) -> Response {
-    error_response(StatusCode::NOT_FOUND, format!("no site {label:?}"))
-}
-
-fn rejection(e: JsonRejection) -> Response {
-    error_response(
-        e.status(),
-        format!("failed to read the request body: {}", e.body_text()),
-    )
+    body: Body<VisitorIp>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(b) = body?;
+    on_site(&state, &label, |s| s.visitor_ip = b.ip.to_string())?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -147,14 +147,6 @@ impl Drop for Server {
     }
 }
 
-/// The answer to a request body that is not the JSON expected.
-pub fn json_rejection(e: axum::extract::rejection::JsonRejection) -> Response {
-    error_response(
-        e.status(),
-        format!("failed to read the request body: {}", e.body_text()),
-    )
-}
-
 /// A JSON error body: `{"error": "..."}`.
 pub fn error_response(status: StatusCode, message: String) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
@@ -267,6 +259,91 @@ pub(crate) mod tests {
         let (status, body) = send(&state, req).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(body.contains("\"error\""), "{body}");
+    }
+
+    fn control(method: &str, uri: String, body: &str) -> Request<Body> {
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("host", "127.0.0.1:1")
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn control_api_drives_operators() {
+        let state = state();
+        let label = state.sites.create("ops").label;
+        let base = format!("/_control/sites/{label}");
+        let (status, body) = send(
+            &state,
+            control(
+                "POST",
+                format!("{base}/operators"),
+                r#"{"id":"alice","name":"Alice","available":true}"#,
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let (status, body) = send(
+            &state,
+            control("POST", format!("{base}/operators"), r#"{"id":"alice"}"#),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        let (status, _) = send(
+            &state,
+            control(
+                "POST",
+                format!("{base}/operators/alice/status"),
+                r#"{"available":false}"#,
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, body) = send(
+            &state,
+            control(
+                "POST",
+                format!("{base}/operators/alice/messages"),
+                r#"{"body":"hi"}"#,
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "no visitor yet: {body}");
+        let (status, body) = send(
+            &state,
+            control("GET", format!("{base}/operators/alice/received"), ""),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, _) = send(
+            &state,
+            control("GET", format!("{base}/operators/bob/received"), ""),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _) = send(
+            &state,
+            control(
+                "PUT",
+                format!("{base}/settings"),
+                r##"{"system.hb_primary_color":"#744da8"}"##,
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, body) = send(
+            &state,
+            control("PUT", format!("{base}/visitor-ip"), r#"{"ip":"not an ip"}"#),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let (status, _) = send(&state, control("DELETE", base.clone(), "")).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, _) = send(&state, control("GET", base, "")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
     }
 
     #[tokio::test]

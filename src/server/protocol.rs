@@ -56,6 +56,12 @@ type Ids = Result<Path<(String, String)>, PathRejection>;
 /// A refused request: its status and the message of its JSON error body.
 pub struct ApiError(StatusCode, String);
 
+impl ApiError {
+    pub fn new(status: StatusCode, message: String) -> ApiError {
+        ApiError(status, message)
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         error_response(self.0, self.1)
@@ -124,11 +130,6 @@ fn apply<T>(
         })
         .ok_or_else(|| ApiError(StatusCode::NOT_FOUND, format!("no site {label:?}")))?
         .map_err(ApiError::from)
-}
-
-/// The answer to a backend transition that failed (for the control API too).
-pub fn backend_error(e: BackendError) -> Response {
-    ApiError::from(e).into_response()
 }
 
 #[derive(Deserialize)]
