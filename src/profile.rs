@@ -73,6 +73,10 @@ pub struct Selectors {
     pub prechat_phone: String,
     pub prechat_submit: String,
     pub prechat_error: String,
+    pub feedback_begin: String,
+    pub feedback_form: String,
+    pub feedback_next: String,
+    pub feedback_comment: String,
 }
 
 /// How long the harness waits for the implementation.
@@ -120,10 +124,14 @@ pub enum Part {
     PrechatPhone,
     PrechatSubmit,
     PrechatError,
+    FeedbackBegin,
+    FeedbackForm,
+    FeedbackNext,
+    FeedbackComment,
 }
 
 impl Part {
-    pub const ALL: [Part; 23] = [
+    pub const ALL: [Part; 27] = [
         Part::Chatbox,
         Part::Launcher,
         Part::Panel,
@@ -147,6 +155,10 @@ impl Part {
         Part::PrechatPhone,
         Part::PrechatSubmit,
         Part::PrechatError,
+        Part::FeedbackBegin,
+        Part::FeedbackForm,
+        Part::FeedbackNext,
+        Part::FeedbackComment,
     ];
 
     /// The words used for this part in step text.
@@ -175,6 +187,10 @@ impl Part {
             Part::PrechatPhone => "pre-chat phone field",
             Part::PrechatSubmit => "pre-chat submit button",
             Part::PrechatError => "pre-chat error",
+            Part::FeedbackBegin => "feedback button",
+            Part::FeedbackForm => "feedback form",
+            Part::FeedbackNext => "feedback next button",
+            Part::FeedbackComment => "feedback comment field",
         }
     }
 }
@@ -221,6 +237,10 @@ impl Selectors {
             Part::PrechatPhone => &self.prechat_phone,
             Part::PrechatSubmit => &self.prechat_submit,
             Part::PrechatError => &self.prechat_error,
+            Part::FeedbackBegin => &self.feedback_begin,
+            Part::FeedbackForm => &self.feedback_form,
+            Part::FeedbackNext => &self.feedback_next,
+            Part::FeedbackComment => &self.feedback_comment,
         }
     }
 }
@@ -358,6 +378,10 @@ fn field_name(part: Part) -> &'static str {
         Part::PrechatPhone => "prechat_phone",
         Part::PrechatSubmit => "prechat_submit",
         Part::PrechatError => "prechat_error",
+        Part::FeedbackBegin => "feedback_begin",
+        Part::FeedbackForm => "feedback_form",
+        Part::FeedbackNext => "feedback_next",
+        Part::FeedbackComment => "feedback_comment",
     }
 }
 
@@ -390,6 +414,10 @@ prechat_email = "#prechat_email"
 prechat_phone = "#prechat_phone"
 prechat_submit = "#prechat_submit"
 prechat_error = "#prechat_error"
+feedback_begin = "#feedback_begin"
+feedback_form = "#feedback_form"
+feedback_next = "#feedback_next"
+feedback_comment = "#feedback_comment"
 "##;
 
     fn dir_with_loader() -> tempfile::TempDir {

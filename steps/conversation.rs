@@ -3,6 +3,7 @@
 //! count), all through the profile's selectors.
 
 use cucumber::{given, then, when};
+use fantoccini::Locator;
 use olark_conformance::profile::Part;
 use serde::Deserialize;
 
@@ -159,4 +160,68 @@ async fn unread_shows(w: &mut OlarkWorld, count: u32) -> StepResult {
         );
     }
     Ok(())
+}
+
+/// Answers the chat ratings: four ratings from 1 to 5 (chat, knowledge, responsiveness,
+/// friendliness), then the additional feedback, as a visitor clicks through them.
+#[when(expr = "the visitor rates the chat {int}, {int}, {int}, {int} with the comment {string}")]
+async fn rates_chat(
+    w: &mut OlarkWorld,
+    chat: u32,
+    intelligence: u32,
+    speed: u32,
+    attitude: u32,
+    comment: String,
+) -> StepResult {
+    w.click(Part::FeedbackBegin).await?;
+    let form = w.selector(Part::FeedbackForm).to_string();
+    for rating in [chat, intelligence, speed, attitude] {
+        // The survey shows one question at a time: the rating inputs of the current one.
+        let radio = format!("{form} input[type=radio][value=\"{rating}\"]");
+        let timeout = w.timeout_ms();
+        let found: bool = w
+            .exec_async(
+                "const [sel, timeout, done] = arguments;
+                 const H = window.__olarkConformance;
+                 H.waitFor(() => Array.from(document.querySelectorAll(sel)).some(e => e.getClientRects().length), timeout).then(ok => done(!!ok));",
+                vec![radio.clone().into(), timeout.into()],
+            )
+            .await?;
+        if !found {
+            fail!(
+                "{}: expected the feedback form to offer the rating {rating} ({radio})",
+                w.call
+            );
+        }
+        // A real click on the rating, or on its label when the input itself is styled away.
+        let inputs = w
+            .session()
+            .await?
+            .client()
+            .find_all(Locator::Css(&radio))
+            .await;
+        let inputs = inputs.map_err(|e| w.command_error(e, "failed to find the rating inputs"))?;
+        let mut chosen = false;
+        for input in inputs {
+            if input.click().await.is_ok() {
+                chosen = true;
+                break;
+            }
+            if let Ok(label) = input.find(Locator::XPath("./ancestor::label")).await {
+                if label.click().await.is_ok() {
+                    chosen = true;
+                    break;
+                }
+            }
+        }
+        if !chosen {
+            fail!(
+                "{}: expected the rating {rating} to be selectable by a click",
+                w.call
+            );
+        }
+        w.click(Part::FeedbackNext).await?;
+    }
+    w.type_into(Part::FeedbackComment, &comment).await?;
+    Ok(w.click(Part::FeedbackNext).await?)
 }

@@ -385,3 +385,65 @@ async fn visitor_presence(w: &mut OlarkWorld, state: String) -> StepResult {
     }
     Ok(())
 }
+
+#[given(expr = "operator {string} ends the conversation")]
+#[when(expr = "operator {string} ends the conversation")]
+async fn ends_conversation(w: &mut OlarkWorld, name: String) -> StepResult {
+    wait_for_visitor(w).await?;
+    let id = operator_id(&name);
+    let ended = w.update_site(|s| {
+        let now = s.now_ms();
+        s.backend.end_conversation(&id, None, now)
+    })?;
+    ended.map_err(|e| {
+        w.fault(format!(
+            "operator {name:?} could not end the conversation: {e}"
+        ))
+    })?;
+    Ok(())
+}
+
+#[then(
+    expr = "the backend stored the ratings {int}, {int}, {int}, {int} with the comment {string}"
+)]
+async fn feedback_stored(
+    w: &mut OlarkWorld,
+    chat: u64,
+    intelligence: u64,
+    speed: u64,
+    attitude: u64,
+    comment: String,
+) -> StepResult {
+    let want = serde_json::json!({
+        "chat": chat,
+        "operator_intelligence": intelligence,
+        "operator_speed": speed,
+        "operator_attitude": attitude,
+        "comments": comment,
+    });
+    let waited = backend_wait(w, |s| {
+        let stored: Vec<serde_json::Value> = s
+            .backend
+            .visitors
+            .iter()
+            .flat_map(|v| v.feedback.iter().cloned().map(serde_json::Value::Object))
+            .collect();
+        if stored
+            .iter()
+            .any(|f| olark_conformance::matching::includes(f, &want))
+        {
+            Ok(())
+        } else {
+            Err(format!("the backend has {stored:?}"))
+        }
+    })
+    .await?;
+    if let Err(last) = waited {
+        fail!(
+            "{}: expected the backend to store the ratings {want} within {} ms, but {last}",
+            w.call,
+            w.timeout_ms()
+        );
+    }
+    Ok(())
+}

@@ -10,7 +10,7 @@ use olark_conformance::profile::Part;
 #[derive(Debug, Clone, Copy, Parameter)]
 #[param(
     name = "part",
-    regex = "chatbox panel|chatbox|launcher|minimize button|message list|message input|send button|visitor message|operator message|notification|unread indicator|offline form|offline name field|offline email field|offline message field|offline submit button|attention grabber|pre-chat form|pre-chat name field|pre-chat email field|pre-chat phone field|pre-chat submit button|pre-chat error"
+    regex = "chatbox panel|chatbox|launcher|minimize button|message list|message input|send button|visitor message|operator message|notification|unread indicator|offline form|offline name field|offline email field|offline message field|offline submit button|attention grabber|pre-chat form|pre-chat name field|pre-chat email field|pre-chat phone field|pre-chat submit button|pre-chat error|feedback button|feedback form|feedback next button|feedback comment field"
 )]
 pub struct WidgetPart(pub Part);
 

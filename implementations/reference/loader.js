@@ -806,6 +806,7 @@
     unread: 0,               // operator messages received while not expanded
     lastSeq: 0,              // highest stream sequence number handled
     offlineSent: false,      // the offline form was submitted on this page
+    ended: false,            // an operator ended the conversation (`ended` event)
     stream: null             // the EventSource
   };
   var backend = null;        // { base: '<origin>/olark/v1/sites/{site}/visitors/{visitor}/' }
@@ -906,6 +907,9 @@
       pc.error.textContent = str('introduction_error_text');
       pc.submit.textContent = str('introduction_submit_button_text');
     }
+    ui.feedbackBegin.textContent = str('feedback_survey_begin_button_text');
+    ui.feedbackThanks.textContent = str('feedback_survey_end_message');
+    if (feedback && feedback.step === 'form') renderFeedbackQuestion();
     syncUnread();
   }
 
@@ -965,10 +969,20 @@
     if (!ui) return;
     ui.root.classList.toggle('olark-ref--offline', !chat.available);
     var survey = surveyPending();
-    ui.form.hidden = !chat.available || survey;
-    if (ui.prechat) ui.prechat.form.hidden = !chat.available || !survey;
-    ui.offline.hidden = chat.available || chat.offlineSent;
-    ui.thanks.hidden = chat.available || !chat.offlineSent;
+    var rating = !!feedback && feedback.step === 'form'; // the rating form replaces the rest
+    ui.form.hidden = !chat.available || survey || rating;
+    if (ui.prechat) ui.prechat.form.hidden = !chat.available || !survey || rating;
+    ui.offline.hidden = chat.available || chat.offlineSent || rating;
+    ui.thanks.hidden = chat.available || !chat.offlineSent || rating;
+    // "Rate chat" is in the document only while offered, so it cannot be found before.
+    var offer = !!feedback && feedback.step === 'begin';
+    if (offer && !ui.feedbackBegin.parentNode) {
+      ui.panel.insertBefore(ui.feedbackBegin, ui.feedbackForm);
+    } else if (!offer && ui.feedbackBegin.parentNode) {
+      ui.feedbackBegin.parentNode.removeChild(ui.feedbackBegin);
+    }
+    ui.feedbackForm.hidden = !rating;
+    ui.feedbackThanks.hidden = !feedback || feedback.step !== 'done';
     syncTitle();
     syncGrabberImage();
   }
@@ -1442,6 +1456,140 @@
     if (hadFocus && !ui.form.hidden) ui.input.focus();
   }
 
+  // ---------------------------------------------------------------- chat ratings
+
+  // features.feedback: after an `ended` event, "Rate chat" opens a five-question survey.
+  // null, or {step: 'begin' | 'form' | 'done', index: 0..4, answers: {key: 1..5}, comments}.
+  var feedback = null;
+  var FEEDBACK_QUESTIONS = ['chat', 'operator_intelligence', 'operator_speed', 'operator_attitude'];
+  var FEEDBACK_LAST = FEEDBACK_QUESTIONS.length; // index of the free-text question (5th)
+
+  // The operator ended the conversation (stream event `ended`).
+  function conversationEnded() {
+    chat.ended = true;
+    appendNotification(str('ended_chat_message'));
+    if (!isTrue(eff('features.feedback'))) return;
+    if (feedback && feedback.step === 'form') return; // a survey in progress is kept
+    feedback = { step: 'begin', index: 0, answers: {}, comments: '' };
+    syncMode();
+  }
+
+  function beginFeedback() {
+    if (!feedback || feedback.step !== 'begin') return;
+    var hadFocus = ui.panel.contains(document.activeElement);
+    feedback.step = 'form';
+    feedback.index = 0;
+    renderFeedbackQuestion();
+    syncMode();
+    if (hadFocus) focusFeedback();
+  }
+
+  function focusFeedback() {
+    var target = ui.feedbackForm.querySelector('input[type="radio"]:checked') ||
+      ui.feedbackForm.querySelector('input[type="radio"], textarea');
+    if (target) target.focus();
+  }
+
+  // Builds the current question (text only through textContent).
+  function renderFeedbackQuestion() {
+    var fb = feedback;
+    var body = ui.feedbackBody;
+    while (body.firstChild) body.removeChild(body.firstChild);
+    var n = fb.index + 1;
+    var fieldset = el('fieldset', 'olark-ref__feedback-question');
+    var legend = el('legend', 'olark-ref__feedback-legend');
+    var progress = el('span', 'olark-ref__feedback-progress');
+    progress.textContent = str('feedback_survey_question_' + n + '_text');
+    var text = el('span', 'olark-ref__feedback-text', { id: 'olark-ref-feedback-text' });
+    legend.appendChild(progress);
+    legend.appendChild(text);
+    fieldset.appendChild(legend);
+    if (fb.index < FEEDBACK_LAST) {
+      var key = FEEDBACK_QUESTIONS[fb.index];
+      text.textContent = str('feedback_survey_question_' + key + '_text');
+      var scale = el('div', 'olark-ref__feedback-scale');
+      var low = el('span', 'olark-ref__feedback-low', { id: 'olark-ref-feedback-low' });
+      low.textContent = str('feedback_survey_question_' + key + '_low');
+      var high = el('span', 'olark-ref__feedback-high', { id: 'olark-ref-feedback-high' });
+      high.textContent = str('feedback_survey_question_' + key + '_high');
+      var options = el('div', 'olark-ref__feedback-options');
+      for (var v = 1; v <= 5; v++) {
+        var label = el('label', 'olark-ref__feedback-option');
+        var radio = el('input', 'olark-ref__feedback-radio', { type: 'radio', name: 'rating', value: String(v) });
+        if (v === 1) radio.setAttribute('aria-describedby', 'olark-ref-feedback-low');
+        if (v === 5) radio.setAttribute('aria-describedby', 'olark-ref-feedback-high');
+        if (fb.answers[key] === v) radio.checked = true;
+        var number = el('span', 'olark-ref__feedback-number');
+        number.textContent = String(v);
+        label.appendChild(radio);
+        label.appendChild(number);
+        options.appendChild(label);
+      }
+      scale.appendChild(low);
+      scale.appendChild(options);
+      scale.appendChild(high);
+      fieldset.appendChild(scale);
+    } else {
+      text.textContent = str('feedback_survey_question_additional_feedback_text');
+      var comment = el('textarea', 'olark-ref__field-input olark-ref__feedback-comment', {
+        name: 'comments', rows: '3', maxlength: String(MAX_TEXT_LENGTH), 'aria-labelledby': 'olark-ref-feedback-text'
+      });
+      comment.value = fb.comments;
+      fieldset.appendChild(comment);
+    }
+    body.appendChild(fieldset);
+    ui.feedbackError.textContent = str('feedback_survey_submission_error_message');
+    ui.feedbackNext.textContent = fb.submitting ? str('feedback_survey_button_submitting')
+      : str(fb.index === FEEDBACK_LAST ? 'feedback_survey_button_finish' : 'feedback_survey_button_next');
+  }
+
+  // Next / Finish. Questions 1-4 need a rating; the 5th (free text) may stay empty.
+  function submitFeedback() {
+    var fb = feedback;
+    if (!fb || fb.step !== 'form' || fb.submitting) return;
+    var hadFocus = ui.panel.contains(document.activeElement);
+    if (fb.index < FEEDBACK_LAST) {
+      var checked = ui.feedbackForm.querySelector('input[name="rating"]:checked');
+      if (!checked) return; // no rating: the question stays
+      fb.answers[FEEDBACK_QUESTIONS[fb.index]] = Number(checked.value);
+      fb.index++;
+      renderFeedbackQuestion();
+      if (hadFocus) focusFeedback();
+      return;
+    }
+    var comment = ui.feedbackForm.querySelector('textarea');
+    fb.comments = comment ? comment.value.trim() : '';
+    var answers = {};
+    FEEDBACK_QUESTIONS.forEach(function (k) { answers[k] = fb.answers[k]; });
+    answers.comments = fb.comments;
+    fb.submitting = true;
+    ui.feedbackError.hidden = true;
+    ui.feedbackNext.disabled = true;
+    ui.feedbackNext.textContent = str('feedback_survey_button_submitting');
+    post('feedback', { answers: answers }, true).then(function (r) {
+      if (feedback !== fb) return;
+      fb.submitting = false;
+      ui.feedbackNext.disabled = false;
+      if (!r.ok) {
+        warn('features.feedback: POST feedback failed (' + r.problem + ')');
+        ui.feedbackError.hidden = false;
+        ui.feedbackNext.textContent = str('feedback_survey_button_finish');
+        return;
+      }
+      var focused = ui.panel.contains(document.activeElement);
+      fb.step = 'done';
+      syncMode();
+      if (focused || hadFocus) {
+        if (!ui.form.hidden) {
+          ui.input.focus();
+        } else {
+          ui.feedbackThanks.tabIndex = -1;
+          ui.feedbackThanks.focus();
+        }
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- chat
 
   function nonEmptyString(v) {
@@ -1485,6 +1633,7 @@
 
   // An operator message is shown: from the stream or from api.chat.sendMessageToVisitor.
   function operatorMessage(body, nickname) {
+    chat.ended = false;
     chat.lastNickname = nickname;
     appendOperatorMessage(nickname, body);
     countUnread();
@@ -1495,6 +1644,7 @@
   // The visitor typed a message (chat input).
   function sendToOperator(text) {
     var first = !chat.begun;
+    chat.ended = false; // a new message starts the conversation again
     appendVisitorMessage(text);
     send('messages', { body: text });
     if (first) reportVisitorContext();
@@ -1617,6 +1767,10 @@
         return;
       }
       appendNotification(d.body);
+    }));
+    source.addEventListener('ended', guarded(function (ev) {
+      if (!streamData(ev, true)) return;
+      conversationEnded();
     }));
     source.addEventListener('command', guarded(function (ev) {
       var d = streamData(ev, true);
@@ -2402,8 +2556,25 @@
     var thanks = el('p', 'olark-ref__offline-thanks', { role: 'status' });
     thanks.hidden = true;
 
+    // Chat ratings (features.feedback): "Rate chat", the survey form, its thank-you text.
+    var feedbackBegin = el('button', 'olark-ref__feedback-begin', { type: 'button' }); // attached by syncMode
+    var feedbackForm = el('form', 'olark-ref__feedback', { 'aria-labelledby': 'olark-ref-feedback-text' });
+    feedbackForm.noValidate = true;
+    feedbackForm.hidden = true;
+    var feedbackBody = el('div', 'olark-ref__feedback-body');
+    var feedbackError = el('p', 'olark-ref__feedback-error', { role: 'alert' });
+    feedbackError.hidden = true;
+    var feedbackNext = el('button', 'olark-ref__feedback-next', { type: 'submit' });
+    feedbackForm.appendChild(feedbackBody);
+    feedbackForm.appendChild(feedbackError);
+    feedbackForm.appendChild(feedbackNext);
+    var feedbackThanks = el('p', 'olark-ref__feedback-thanks', { role: 'status' });
+    feedbackThanks.hidden = true;
+
     panel.appendChild(header);
     panel.appendChild(messages);
+    panel.appendChild(feedbackForm);
+    panel.appendChild(feedbackThanks);
     panel.appendChild(form);
     var prechatUi = prechat ? prechatForm() : null;
     if (prechatUi) panel.appendChild(prechatUi.form);
@@ -2421,7 +2592,9 @@
       offline: offline, away: away, offlineName: nameF.field, offlineEmail: emailF.field,
       offlineMessage: messageF.field, nameLabel: nameF.label, emailLabel: emailF.label,
       messageLabel: messageF.label, offlineError: offlineError, offlineSubmit: offlineSubmit,
-      thanks: thanks, prechat: prechatUi
+      thanks: thanks, prechat: prechatUi,
+      feedbackBegin: feedbackBegin, feedbackForm: feedbackForm, feedbackBody: feedbackBody,
+      feedbackError: feedbackError, feedbackNext: feedbackNext, feedbackThanks: feedbackThanks
     };
 
     // Visitor interactions go through the same code paths as the API.
@@ -2433,6 +2606,8 @@
       } else if (prechatUi && !prechatUi.form.hidden) {
         var first = PRECHAT_FIELDS.filter(function (f) { return prechat[f] !== 'hidden'; })[0];
         (first ? prechatUi.fields[first].field : prechatUi.submit).focus();
+      } else if (!feedbackForm.hidden) {
+        focusFeedback();
       } else if (!offline.hidden) {
         nameF.field.focus();
       }
@@ -2458,6 +2633,22 @@
       if (text === '') return;
       input.value = '';
       sendToOperator(text);
+    });
+
+    feedbackBegin.addEventListener('click', function () { beginFeedback(); });
+    feedbackForm.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      submitFeedback();
+    });
+    // Keep answers across a re-render (setLocale while the survey is open).
+    feedbackForm.addEventListener('change', function (ev) {
+      var t = ev.target;
+      if (feedback && t && t.name === 'rating' && feedback.index < FEEDBACK_LAST) {
+        feedback.answers[FEEDBACK_QUESTIONS[feedback.index]] = Number(t.value);
+      }
+    });
+    feedbackForm.addEventListener('input', function (ev) {
+      if (feedback && ev.target && ev.target.tagName === 'TEXTAREA') feedback.comments = ev.target.value;
     });
 
     offline.addEventListener('submit', function (ev) {

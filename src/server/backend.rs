@@ -111,6 +111,11 @@ pub enum PushEvent {
         body: String,
         at_ms: u64,
     },
+    /// The operator ended the conversation.
+    Ended {
+        nickname: String,
+        at_ms: u64,
+    },
 }
 
 impl PushEvent {
@@ -121,6 +126,7 @@ impl PushEvent {
             PushEvent::Message { .. } => "message",
             PushEvent::Command { .. } => "command",
             PushEvent::Notification { .. } => "notification",
+            PushEvent::Ended { .. } => "ended",
         }
     }
 
@@ -205,6 +211,8 @@ pub struct Visitor {
     pub info: VisitorInfo,
     /// Site time of the visitor's latest request (page view, message, heartbeat…).
     pub last_seen_ms: u64,
+    /// Chat ratings the visitor gave (`features.feedback`), oldest first.
+    pub feedback: Vec<serde_json::Map<String, serde_json::Value>>,
     /// From the latest page view's request.
     pub user_agent: String,
     pub ip: String,
@@ -487,6 +495,7 @@ impl Backend {
                 events: vec![],
                 visits: vec![],
                 last_seen_ms: at_ms,
+                feedback: vec![],
                 info: VisitorInfo::default(),
                 user_agent: String::new(),
                 ip: String::new(),
@@ -649,6 +658,50 @@ impl Backend {
         self.visitor_mut(visitor)?.group = Some(group.to_string());
         self.refresh_presence();
         Ok(self.availability(Some(group)))
+    }
+
+    /// The operator ends the conversation with a visitor (the most recent by default).
+    pub fn end_conversation(
+        &mut self,
+        operator: &str,
+        visitor: Option<&str>,
+        at_ms: u64,
+    ) -> Result<(), BackendError> {
+        let nickname = self
+            .operators
+            .iter()
+            .find(|o| o.id == operator)
+            .map(|o| o.nickname.clone())
+            .ok_or_else(|| BackendError::UnknownOperator(operator.to_string()))?;
+        let visitor = self.addressee(visitor)?;
+        let v = self.visitor_mut(&visitor)?;
+        v.touch(at_ms);
+        v.push(PushEvent::Ended { nickname, at_ms });
+        Ok(())
+    }
+
+    /// The visitor's answers to the chat ratings survey.
+    pub fn feedback(
+        &mut self,
+        visitor: &str,
+        answers: serde_json::Map<String, serde_json::Value>,
+        at_ms: u64,
+    ) -> Result<(), BackendError> {
+        for (k, v) in &answers {
+            match v {
+                serde_json::Value::Number(_) | serde_json::Value::Null => {}
+                serde_json::Value::String(text) => check_text(k, text, true)?,
+                _ => {
+                    return Err(BackendError::Invalid(format!(
+                        "answer {k:?} must be a number or a string"
+                    )))
+                }
+            }
+        }
+        let v = self.visitor_mut(visitor)?;
+        v.touch(at_ms);
+        v.feedback.push(answers);
+        Ok(())
     }
 
     /// The widget is still there (single-page applications): the visitor is not idle.

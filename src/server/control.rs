@@ -69,6 +69,10 @@ pub fn router() -> Router<AppState> {
             "/sites/{label}/notifications-to-visitor",
             post(notify_visitor),
         )
+        .route(
+            "/sites/{label}/operators/{operator}/end",
+            post(end_conversation),
+        )
         .route("/sites/{label}/settings", axum::routing::put(put_settings))
         .route(
             "/sites/{label}/visitor-ip",
@@ -264,6 +268,26 @@ async fn operator_message(
         backend.operator_says(&operator, b.visitor.as_deref(), &b.body, now)
     })?;
     Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Ending {
+    #[serde(default)]
+    visitor: Option<String>,
+}
+
+/// The operator ends the conversation: the visitor's widget gets an `ended` event.
+async fn end_conversation(
+    State(state): State<AppState>,
+    Path((label, operator)): Path<(String, String)>,
+    body: Body<Ending>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(b) = body?;
+    on_backend(&state, &label, |backend, now| {
+        backend.end_conversation(&operator, b.visitor.as_deref(), now)
+    })?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn notify_visitor(

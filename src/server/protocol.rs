@@ -48,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .route(&format!("{visitor}/nickname"), post(nickname))
         .route(&format!("{visitor}/status"), post(status))
         .route(&format!("{visitor}/heartbeat"), post(heartbeat))
+        .route(&format!("{visitor}/feedback"), post(feedback))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
@@ -371,6 +372,26 @@ async fn heartbeat(State(state): State<AppState>, ids: Ids) -> Result<impl IntoR
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedbackBody {
+    answers: serde_json::Map<String, serde_json::Value>,
+}
+
+/// `POST feedback`: the visitor's chat ratings (`features.feedback`).
+async fn feedback(
+    State(state): State<AppState>,
+    ids: Ids,
+    body: Result<Json<FeedbackBody>, JsonRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let (label, visitor) = target(&state, ids)?;
+    let Json(b) = body?;
+    apply(&state.sites, &label, |site, now| {
+        site.backend.feedback(&visitor, b.answers, now)
+    })?;
+    Ok(StatusCode::CREATED)
+}
+
+#[derive(Deserialize)]
 struct After {
     #[serde(default)]
     after: u64,
@@ -672,7 +693,7 @@ mod tests {
         /// answers (never panics) and never with a 5xx.
         #[test]
         fn arbitrary_requests_never_fail_the_server(
-            endpoint in prop::sample::select(vec!["page", "messages", "notifications", "messages-to-visitor", "offline-messages", "group", "events", "details", "nickname", "status", "heartbeat"]),
+            endpoint in prop::sample::select(vec!["page", "messages", "notifications", "messages-to-visitor", "offline-messages", "group", "events", "details", "nickname", "status", "heartbeat", "feedback"]),
             site in prop::sample::select(vec!["known", "unknown", "%ff%fe", ""]),
             visitor in "[A-Za-z0-9_%-]{0,70}",
             body in prop::collection::vec(any::<u8>(), 0..2048),
