@@ -16,6 +16,9 @@ Feature: system.localization
   - The welcome title is the panel's title while operators are available and the
     launcher's accessible name; chat_input_text is the message input's placeholder.
   - An unknown language keeps the current one and warns.
+  - The default strings are the suite's pinned translations of the documented en-US
+    strings; the welcome title is checked word for word in German, Spanish and French,
+    the other languages only for not being English.
 
   Background:
     Given an operator "Alice" is available
@@ -50,6 +53,21 @@ Feature: system.localization
       | sv-SE  |
       | tr-TR  |
       | zh-CN  |
+
+  Scenario Outline: the welcome title in <locale> is "<title>"
+    Given the embed code configures:
+      """
+      olark.configure('system.localization', '<locale>');
+      """
+    And the visitor is on a page with the widget
+    When the visitor clicks the launcher
+    Then the chatbox panel shows the text "<title>"
+
+    Examples:
+      | locale | title               |
+      | de-DE  | Chatten Sie mit uns |
+      | es-ES  | Chatea con nosotros |
+      | fr-FR  | Discutez avec nous  |
 
   Scenario: a page's locale.* string wins over the language
     Given the embed code configures:
