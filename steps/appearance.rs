@@ -70,7 +70,6 @@ async fn geometry(w: &mut OlarkWorld, part: Part) -> anyhow::Result<Geometry> {
             "const [sel, timeout, settle, done] = arguments;
              const H = window.__olarkConformance;
              const measure = () => {
-               const el = Array.from(document.querySelectorAll(sel)).find(e => H.displayed(e.matches(sel) ? sel : sel));
                const shown = Array.from(document.querySelectorAll(sel)).filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
                const target = shown[0];
                const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;

@@ -192,13 +192,7 @@ async fn analytics_nothing(w: &mut OlarkWorld) -> StepResult {
 #[then("the widget does not load")]
 async fn does_not_load(w: &mut OlarkWorld) -> StepResult {
     let timeout = w.timeout_ms().min(2_000);
-    let ready: bool = w
-        .exec_async(
-            "const done = arguments[arguments.length - 1];
-             window.__olarkConformance.whenReady(arguments[0]).then(done);",
-            vec![timeout.into()],
-        )
-        .await?;
+    let ready = w.ready_within(timeout).await?;
     let selector = w.selector(Part::Chatbox).to_string();
     let shown = w
         .exec(
@@ -369,19 +363,5 @@ async fn new_visitor(w: &mut OlarkWorld) -> StepResult {
     w.exec("localStorage.clear(); sessionStorage.clear();", vec![])
         .await?;
     w.open("embed.sub.html").await?;
-    let timeout = w.timeout_ms();
-    let ready: bool = w
-        .exec_async(
-            "const done = arguments[arguments.length - 1];
-             window.__olarkConformance.whenReady(arguments[0]).then(done);",
-            vec![timeout.into()],
-        )
-        .await?;
-    if !ready {
-        fail!(
-            "{}: expected the widget to become ready for the new visitor",
-            w.call
-        );
-    }
-    Ok(())
+    crate::steps::page::wait_ready(w).await
 }

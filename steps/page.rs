@@ -66,16 +66,9 @@ async fn on_page_with_widget(w: &mut OlarkWorld) -> StepResult {
     wait_ready(w).await
 }
 
-async fn wait_ready(w: &mut OlarkWorld) -> StepResult {
+pub async fn wait_ready(w: &mut OlarkWorld) -> StepResult {
     let timeout = w.timeout_ms();
-    let ready: bool = w
-        .exec_async(
-            "const done = arguments[arguments.length - 1];
-             window.__olarkConformance.whenReady(arguments[0]).then(done);",
-            vec![timeout.into()],
-        )
-        .await?;
-    if !ready {
+    if !w.ready_within(timeout).await? {
         fail!(
             "{}: expected the widget to become ready (a callback passed to api.chat.onReady \
              after the page loaded fires), but it did not within {timeout} ms",

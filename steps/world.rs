@@ -297,6 +297,17 @@ impl OlarkWorld {
         }
     }
 
+    /// Whether the widget became ready within `timeout_ms`: a harness callback (not
+    /// recorded) passed to the latched `api.chat.onReady` fired.
+    pub async fn ready_within(&mut self, timeout_ms: u64) -> anyhow::Result<bool> {
+        self.exec_async(
+            "const done = arguments[arguments.length - 1];
+             window.__olarkConformance.whenReady(arguments[0]).then(done);",
+            vec![timeout_ms.into()],
+        )
+        .await
+    }
+
     /// Waits (in the page) until the profile's timing allows "nothing more will happen".
     pub async fn settle(&mut self) -> anyhow::Result<()> {
         let settle = self.settle_ms();
