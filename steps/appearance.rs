@@ -612,7 +612,12 @@ async fn inside(w: &mut OlarkWorld, part: WidgetPart, container: String) -> Step
 async fn capture(w: &mut OlarkWorld, name: String) -> StepResult {
     w.settle().await?;
     let dir = w.harness.opts.artifacts.join("screenshots");
-    let shot = w.session().await?.client().screenshot().await;
+    let shot = w
+        .webdriver(
+            "taking a screenshot",
+            |c| async move { c.screenshot().await },
+        )
+        .await?;
     let png = shot.map_err(|e| w.command_error(e, "failed to take a screenshot"))?;
     let written = std::fs::create_dir_all(&dir)
         .and_then(|()| std::fs::write(dir.join(format!("{name}.png")), png));

@@ -358,7 +358,11 @@ async fn last_is_noted(w: &mut OlarkWorld) -> StepResult {
 #[given("the visitor comes back as a new visitor")]
 #[when("the visitor comes back as a new visitor")]
 async fn new_visitor(w: &mut OlarkWorld) -> StepResult {
-    let cleared = w.session().await?.client().delete_all_cookies().await;
+    let cleared = w
+        .webdriver("deleting cookies", |c| async move {
+            c.delete_all_cookies().await
+        })
+        .await?;
     cleared.map_err(|e| w.command_error(e, "failed to delete the cookies"))?;
     w.exec("localStorage.clear(); sessionStorage.clear();", vec![])
         .await?;

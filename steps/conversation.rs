@@ -195,20 +195,27 @@ async fn rates_chat(
         }
         // A real click on the rating, or on its label when the input itself is styled away.
         let inputs = w
-            .session()
-            .await?
-            .client()
-            .find_all(Locator::Css(&radio))
-            .await;
+            .webdriver("finding the rating inputs", |c| {
+                let radio = radio.clone();
+                async move { c.find_all(Locator::Css(&radio)).await }
+            })
+            .await?;
         let inputs = inputs.map_err(|e| w.command_error(e, "failed to find the rating inputs"))?;
         let mut chosen = false;
         for input in inputs {
-            if input.click().await.is_ok() {
+            if w.within_deadline("clicking a rating", input.click())
+                .await?
+                .is_ok()
+            {
                 chosen = true;
                 break;
             }
-            if let Ok(label) = input.find(Locator::XPath("./ancestor::label")).await {
-                if label.click().await.is_ok() {
+            let label = input.find(Locator::XPath("./ancestor::label"));
+            if let Ok(label) = w.within_deadline("finding a rating's label", label).await? {
+                if w.within_deadline("clicking a rating's label", label.click())
+                    .await?
+                    .is_ok()
+                {
                     chosen = true;
                     break;
                 }

@@ -108,14 +108,14 @@ async fn click_part(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
 #[when(expr = "the visitor clicks the link {string}")]
 async fn click_link(w: &mut OlarkWorld, text: String) -> StepResult {
     let found = w
-        .session()
-        .await?
-        .client()
-        .find(Locator::LinkText(&text))
-        .await;
+        .webdriver("finding a link", |c| {
+            let text = text.clone();
+            async move { c.find(Locator::LinkText(&text)).await }
+        })
+        .await?;
     // The links belong to the fixture page, not the implementation.
     let el = found.map_err(|e| w.fault(format!("the fixture page has no link {text:?}: {e}")))?;
-    let clicked = el.click().await;
+    let clicked = w.within_deadline("clicking a link", el.click()).await?;
     clicked.map_err(|e| w.command_error(e, &format!("failed to click the link {text:?}")))?;
     Ok(())
 }
@@ -229,7 +229,9 @@ async fn page_element_class(w: &mut OlarkWorld, selector: String, class: String)
 #[given("the visitor reloads the page")]
 #[when("the visitor reloads the page")]
 async fn reload(w: &mut OlarkWorld) -> StepResult {
-    let refreshed = w.session().await?.client().refresh().await;
+    let refreshed = w
+        .webdriver("reloading the page", |c| async move { c.refresh().await })
+        .await?;
     if let Err(e) = refreshed {
         return Err(w.fault(format!("failed to reload the page: {e}")).into());
     }

@@ -18,7 +18,7 @@ use olark_conformance::suite::{
     call_of, install_interrupt_handler, Harness, Outcome, ScenarioResult, SuiteOptions,
 };
 
-use crate::steps::world::{OlarkWorld, HARNESS};
+use crate::steps::world::{OlarkWorld, COMMAND_DEADLINE, HARNESS};
 
 /// Parses `args` (argv, program name first) and runs the suite; the exit code is 0 when
 /// everything passed, 1 on conformance failures, 2 on harness errors only.
@@ -84,7 +84,7 @@ async fn run(args: Vec<OsString>) -> ExitCode {
     let filter_harness = harness.clone();
     let writer = OlarkWorld::cucumber()
         .max_concurrent_scenarios(harness.pool.size())
-        .before(|feature, _rule, scenario, world| {
+        .before(|feature, rule, scenario, world| {
             async move {
                 world.started = Instant::now();
                 world.call = call_of(feature.path.as_deref(), &feature.name);
@@ -92,6 +92,7 @@ async fn run(args: Vec<OsString>) -> ExitCode {
                 let clock = feature
                     .tags
                     .iter()
+                    .chain(rule.iter().flat_map(|r| &r.tags))
                     .chain(&scenario.tags)
                     .any(|t| t == "clock");
                 world
@@ -224,7 +225,9 @@ async fn finish(
     };
     let mut saved = None;
     if let Some(w) = world {
-        let log = if outcome != Outcome::Passed && w.page_open {
+        // An unresponsive browser is not asked for anything more.
+        let reachable = !w.unresponsive;
+        let log = if outcome != Outcome::Passed && w.page_open && reachable {
             w.exec(
                 "return JSON.stringify(window.__olarkConformance && window.__olarkConformance.snapshot(), null, 2)",
                 vec![],
@@ -238,21 +241,27 @@ async fn finish(
         if let Some(session) = w.session.take() {
             if outcome != Outcome::Passed && w.page_open {
                 saved = Some(
-                    artifacts::save(&session, &harness.opts.artifacts, &w.site, log.as_deref())
-                        .await,
+                    artifacts::save(
+                        &session,
+                        &harness.opts.artifacts,
+                        &w.site,
+                        log.as_deref(),
+                        reachable,
+                    )
+                    .await,
                 );
             }
             // A resized window goes back to the pool's size; failing that, the session
             // cannot serve the next scenario as expected.
-            let restored = if w.resized {
+            let restored = if w.resized && reachable {
                 let (width, height) = harness.pool.window();
-                session
-                    .client()
-                    .set_window_size(width, height)
-                    .await
-                    .is_ok()
+                let resize = session.client().set_window_size(width, height);
+                matches!(
+                    tokio::time::timeout(COMMAND_DEADLINE, resize).await,
+                    Ok(Ok(()))
+                )
             } else {
-                true
+                !w.resized
             };
             if w.fault.is_some() || !restored {
                 drop(session);

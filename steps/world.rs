@@ -5,20 +5,27 @@
 //! they happen, so the report can tell them apart from conformance failures.
 
 use std::fmt;
+use std::future::Future;
 use std::sync::{Arc, OnceLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::anyhow;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::elements::Element;
 use fantoccini::error::{CmdError, ErrorStatus};
-use fantoccini::Locator;
+use fantoccini::{Client, Locator};
 use olark_conformance::browser::Session;
 use olark_conformance::profile::Part;
 use olark_conformance::server::sites::Site;
 use olark_conformance::suite::Harness;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+
+/// Longest one WebDriver command may take. Scripts are bounded by the session's 30 s
+/// script timeout and navigation by its 20 s page-load timeout, so a command that outlives
+/// both means the browser stopped answering: typically a page script looping forever,
+/// which freezes the page and, without this, the whole run.
+pub const COMMAND_DEADLINE: Duration = Duration::from_secs(45);
 
 /// The run's harness; set once by the runner before any scenario starts.
 pub static HARNESS: OnceLock<Arc<Harness>> = OnceLock::new();
@@ -67,6 +74,8 @@ pub struct OlarkWorld {
     pub noted_text: Option<String>,
     /// Whether a step resized the window (the session gets its size back afterwards).
     pub resized: bool,
+    /// The browser stopped answering (see [`COMMAND_DEADLINE`]): nothing more is asked of it.
+    pub unresponsive: bool,
     /// When the scenario's first hook ran.
     pub started: Instant,
     /// Set when the harness itself failed; the scenario is then an error, not a failure.
@@ -100,6 +109,7 @@ impl OlarkWorld {
             noted: Default::default(),
             noted_text: None,
             resized: false,
+            unresponsive: false,
             started: Instant::now(),
             fault: None,
         })
@@ -151,10 +161,49 @@ impl OlarkWorld {
             .ok_or_else(|| anyhow!("harness error: no session"))
     }
 
+    /// Runs one WebDriver command on the scenario's session within [`COMMAND_DEADLINE`].
+    /// The outer error is the harness's (no session, or the browser stopped answering:
+    /// a fault, and the session is discarded); the inner one is the command's own.
+    pub async fn webdriver<T, Fut>(
+        &mut self,
+        doing: &str,
+        command: impl FnOnce(Client) -> Fut,
+    ) -> anyhow::Result<Result<T, CmdError>>
+    where
+        Fut: Future<Output = Result<T, CmdError>>,
+    {
+        let client = self.session().await?.client().clone();
+        self.within_deadline(doing, command(client)).await
+    }
+
+    /// [`Self::webdriver`] for commands on an element found earlier.
+    pub async fn within_deadline<T>(
+        &mut self,
+        doing: &str,
+        command: impl Future<Output = Result<T, CmdError>>,
+    ) -> anyhow::Result<Result<T, CmdError>> {
+        match tokio::time::timeout(COMMAND_DEADLINE, command).await {
+            Ok(result) => Ok(result),
+            Err(_) => {
+                self.unresponsive = true;
+                Err(self.fault(format!(
+                    "the browser did not answer within {} s while {doing}; a script in the page may be \
+                     looping forever (the session is discarded)",
+                    COMMAND_DEADLINE.as_secs()
+                )))
+            }
+        }
+    }
+
     /// Navigates to a fixture page of this scenario's site and checks the shim loaded.
     pub async fn open(&mut self, page: &str) -> anyhow::Result<()> {
         let url = format!("{}{page}", self.harness.server.origin(&self.site));
-        let loaded = self.session().await?.client().goto(&url).await;
+        let loaded = self
+            .webdriver(&format!("loading {url}"), |c| {
+                let url = url.clone();
+                async move { c.goto(&url).await }
+            })
+            .await?;
         if let Err(e) = loaded {
             return Err(self.fault(format!("failed to load {url}: {e}")));
         }
@@ -175,7 +224,11 @@ impl OlarkWorld {
                 x: 3.0,
                 y: 3.0,
             });
-        let parked = self.session().await?.client().perform_actions(park).await;
+        let parked = self
+            .webdriver("moving the pointer", |c| async move {
+                c.perform_actions(park).await
+            })
+            .await?;
         if let Err(e) = parked {
             return Err(self.command_error(e, "failed to move the pointer out of the way"));
         }
@@ -193,7 +246,12 @@ impl OlarkWorld {
     /// Runs a synchronous script in the page.
     pub async fn exec(&mut self, js: &str, args: Vec<Value>) -> anyhow::Result<Value> {
         self.require_page()?;
-        let result = self.session().await?.client().execute(js, args).await;
+        let result = self
+            .webdriver(
+                "running a script",
+                |c| async move { c.execute(js, args).await },
+            )
+            .await?;
         self.classify(result)
     }
 
@@ -205,7 +263,11 @@ impl OlarkWorld {
         args: Vec<Value>,
     ) -> anyhow::Result<T> {
         self.require_page()?;
-        let result = self.session().await?.client().execute_async(js, args).await;
+        let result = self
+            .webdriver("running a script", |c| async move {
+                c.execute_async(js, args).await
+            })
+            .await?;
         let value = self.classify(result)?;
         serde_json::from_value(value.clone())
             .map_err(|e| self.fault(format!("failed to read the page's answer {value}: {e}")))
@@ -228,7 +290,12 @@ impl OlarkWorld {
     /// Finds the element `what` describes; not finding it is the implementation's failure.
     pub async fn find(&mut self, locator: Locator<'_>, what: &str) -> anyhow::Result<Element> {
         self.require_page()?;
-        let found = self.session().await?.client().find(locator).await;
+        let found = self
+            .webdriver(
+                "finding an element",
+                |c| async move { c.find(locator).await },
+            )
+            .await?;
         found.map_err(|e| self.command_error(e, &format!("expected {what}")))
     }
 
@@ -239,22 +306,22 @@ impl OlarkWorld {
         // Reading the window's own chrome is harmless even on a previous scenario's page,
         // so this works before the scenario opens one.
         let measured = self
-            .session()
-            .await?
-            .client()
-            .execute(
-                "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]",
-                vec![],
-            )
-            .await;
+            .webdriver("measuring the window", |c| async move {
+                c.execute(
+                    "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]",
+                    vec![],
+                )
+                .await
+            })
+            .await?;
         let chrome = self.classify(measured)?;
         let extra = |i: usize| chrome.get(i).and_then(Value::as_u64).unwrap_or(0) as u32;
+        let (w, h) = (width + extra(0), height + extra(1));
         let resized = self
-            .session()
-            .await?
-            .client()
-            .set_window_size(width + extra(0), height + extra(1))
-            .await;
+            .webdriver("resizing the window", |c| async move {
+                c.set_window_size(w, h).await
+            })
+            .await?;
         resized.map_err(|e| self.fault(format!("failed to resize the window: {e}")))
     }
 
@@ -267,7 +334,7 @@ impl OlarkWorld {
                 &format!("a {part} ({selector}) to click"),
             )
             .await?;
-        let clicked = el.click().await;
+        let clicked = self.within_deadline("clicking", el.click()).await?;
         clicked
             .map_err(|e| self.command_error(e, &format!("failed to click the {part} ({selector})")))
     }
@@ -281,7 +348,7 @@ impl OlarkWorld {
                 &format!("a {part} ({selector}) to type into"),
             )
             .await?;
-        let typed = el.send_keys(keys).await;
+        let typed = self.within_deadline("typing", el.send_keys(keys)).await?;
         typed.map_err(|e| {
             self.command_error(e, &format!("failed to type into the {part} ({selector})"))
         })
