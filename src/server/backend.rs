@@ -275,6 +275,9 @@ pub struct PageState {
     pub seq: u64,
     pub group: Option<String>,
     pub transcript: Vec<Line>,
+    /// Which visit this page view belongs to (1 for the first): what a widget needs to
+    /// keep something once per visit, such as a Targeted Chat rule's `perVisit` limit.
+    pub visit: usize,
 }
 
 /// The conversation state of one site.
@@ -541,6 +544,7 @@ impl Backend {
                 .filter(|l| l.visible_to_visitor())
                 .cloned()
                 .collect(),
+            visit: v.visits.len(),
         };
         // Most recently seen last: the operator console's default visitor.
         self.visitors.push(v);
@@ -1024,8 +1028,8 @@ mod tests {
             title: "T",
             ..PageRequest::default()
         };
-        b.page("v", page("http://s/a"), 0).unwrap();
-        b.page("v", page("http://s/b"), 60_000).unwrap();
+        assert_eq!(b.page("v", page("http://s/a"), 0).unwrap().visit, 1);
+        assert_eq!(b.page("v", page("http://s/b"), 60_000).unwrap().visit, 1);
         b.to_operators("v", Kind::Message, "hi", 90_000).unwrap();
         let d = b.details("v", 120_000).unwrap();
         assert_eq!((d.visit_count, d.page_count_for_this_visit), (1, 2));
@@ -1036,7 +1040,7 @@ mod tests {
         assert!(d.is_conversing);
         // 31 idle minutes later: a new visit, the old one counted to its last activity.
         let later = 90_000 + VISIT_IDLE_MS + 60_000;
-        b.page("v", page("http://s/c"), later).unwrap();
+        assert_eq!(b.page("v", page("http://s/c"), later).unwrap().visit, 2);
         let d = b.details("v", later + 10_000).unwrap();
         assert_eq!(
             (
