@@ -6,7 +6,7 @@
 //! exact number, so "fired once" also fails when a callback fires twice.
 
 use cucumber::gherkin::Step;
-use cucumber::then;
+use cucumber::{given, then};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -14,7 +14,7 @@ use olark_conformance::matching::includes;
 
 use crate::steps::page::docstring;
 use crate::steps::params::{Call, Ordinal, Times};
-use crate::steps::world::{fail, OlarkWorld, StepResult};
+use crate::steps::world::{fail, Failure, OlarkWorld, StepResult};
 
 #[derive(Debug, Deserialize)]
 struct Fired {
@@ -144,36 +144,8 @@ async fn received(w: &mut OlarkWorld, call: Call, json: String) -> StepResult {
 /// the calls listed are compared; others may fire in between.
 #[then("the callbacks fired in this order:")]
 async fn fired_in_order(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let want: Vec<String> = docstring(w, step)?
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(String::from)
-        .collect();
-    if want.is_empty() {
-        return Err(w
-            .fault("list the expected calls in the doc string, one per line")
-            .into());
-    }
-    let timeout = w.timeout_ms();
-    let settle = w.settle_ms();
-    let calls: Vec<Fired> = w
-        .exec_async(
-            "const [want, timeout, settle, done] = arguments;
-             const H = window.__olarkConformance;
-             const relevant = () => H.calls.filter(c => want.includes(c.call));
-             H.waitFor(() => relevant().length >= want.length, timeout)
-               .then(() => H.settle(settle))
-               .then(() => done(H.calls));",
-            vec![want.clone().into(), timeout.into(), settle.into()],
-        )
-        .await?;
-    let got: Vec<&str> = calls
-        .iter()
-        .filter(|c| want.contains(&c.call))
-        .map(|c| c.call.as_str())
-        .collect();
-    if got != want.iter().map(String::as_str).collect::<Vec<_>>() {
+    let got = in_order(w, step, "calls", "call").await?;
+    if let Err((want, got)) = got {
         fail!(
             "{}: expected the callbacks to fire in the order {want:?}, got {got:?}",
             w.call
@@ -182,17 +154,85 @@ async fn fired_in_order(w: &mut OlarkWorld, step: &Step) -> StepResult {
     Ok(())
 }
 
+/// The same for `yourAnalytics.track` names (what rule actions and callbacks record).
+#[then("the page tracked these names in this order:")]
+async fn tracked_in_order(w: &mut OlarkWorld, step: &Step) -> StepResult {
+    let got = in_order(w, step, "tracked", "name").await?;
+    if let Err((want, got)) = got {
+        fail!(
+            "{}: expected the page to track the names in the order {want:?}, got {got:?}",
+            w.call
+        );
+    }
+    Ok(())
+}
+
+type Order = Result<(), (Vec<String>, Vec<String>)>;
+
+/// Waits until `H[list]` holds as many entries named in the doc string (by `field`) as it
+/// has lines, settles, then compares their order. `Err((want, got))` if it differs.
+async fn in_order(
+    w: &mut OlarkWorld,
+    step: &Step,
+    list: &str,
+    field: &str,
+) -> Result<Order, Failure> {
+    let want: Vec<String> = docstring(w, step)?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
+    if want.is_empty() {
+        return Err(w
+            .fault("list the expected names in the doc string, one per line")
+            .into());
+    }
+    let timeout = w.timeout_ms();
+    let settle = w.settle_ms();
+    let names: Vec<String> = w
+        .exec_async(
+            "const [want, list, field, timeout, settle, done] = arguments;
+             const H = window.__olarkConformance;
+             const relevant = () => H[list].map(e => e[field]).filter(n => want.includes(n));
+             H.waitFor(() => relevant().length >= want.length, timeout)
+               .then(() => H.settle(settle))
+               .then(() => done(relevant()));",
+            vec![
+                want.clone().into(),
+                list.into(),
+                field.into(),
+                timeout.into(),
+                settle.into(),
+            ],
+        )
+        .await?;
+    Ok(if names == want {
+        Ok(())
+    } else {
+        Err((want, names))
+    })
+}
+
 #[then(expr = "the page tracked {string}")]
 async fn tracked_once(w: &mut OlarkWorld, name: String) -> StepResult {
-    expect_tracked(w, &name, 1).await
+    expect_tracked(w, &name, 1, true).await
 }
 
 #[then(expr = "the page tracked {string} {times}")]
 async fn tracked(w: &mut OlarkWorld, name: String, times: Times) -> StepResult {
-    expect_tracked(w, &name, times.0).await
+    expect_tracked(w, &name, times.0, true).await
 }
 
-async fn expect_tracked(w: &mut OlarkWorld, name: &str, times: usize) -> StepResult {
+/// A lower bound: for what an implementation may do more often than a scenario cares
+/// about (how often a rule's condition is checked), and as a barrier before a count.
+#[given(expr = "the page tracked {string} at least {times}")]
+#[then(expr = "the page tracked {string} at least {times}")]
+async fn tracked_at_least(w: &mut OlarkWorld, name: String, times: Times) -> StepResult {
+    expect_tracked(w, &name, times.0, false).await
+}
+
+async fn expect_tracked(w: &mut OlarkWorld, name: &str, times: usize, exact: bool) -> StepResult {
     let timeout = if times == 0 { 0 } else { w.timeout_ms() };
     let settle = w.settle_ms();
     let names: Vec<String> = w
@@ -207,9 +247,10 @@ async fn expect_tracked(w: &mut OlarkWorld, name: &str, times: usize) -> StepRes
         )
         .await?;
     let got = names.iter().filter(|n| *n == name).count();
-    if got != times {
+    if got != times && (exact || got < times) {
+        let bound = if exact { "" } else { "at least " };
         fail!(
-            "{}: expected the page to track {name:?} {times} time(s), it did {got} time(s) (tracked: {names:?})",
+            "{}: expected the page to track {name:?} {bound}{times} time(s), it did {got} time(s) (tracked: {names:?})",
             w.call
         );
     }

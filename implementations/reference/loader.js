@@ -1448,7 +1448,10 @@
       bad[0].focus();
       return;
     }
-    if (Object.keys(details).length !== 0) send('details', details, 'pre-chat survey');
+    if (Object.keys(details).length !== 0) {
+      send('details', details, 'pre-chat survey');
+      rulesChanged();
+    }
     prechat.done = true;
     setFlag(PRECHAT_KEY);
     var hadFocus = ui.panel.contains(document.activeElement);
@@ -1615,6 +1618,7 @@
     chat.available = p.available;
     syncMode();
     if (phase === 'ready') fire(chat.available ? callbacks.available : callbacks.away);
+    rulesChanged();
   }
 
   function beginConversation() {
@@ -1639,6 +1643,7 @@
     countUnread();
     beginConversation();
     fire(callbacks.toVisitor, function () { return { message: { body: body, nickname: nickname } }; });
+    rulesChanged();
   }
 
   // The visitor typed a message (chat input).
@@ -1651,6 +1656,7 @@
     beginConversation();
     track('message_sent');
     fire(callbacks.toOperator, function () { return { message: { body: text } }; });
+    rulesChanged();
   }
 
   // system.give_location_to_operator (default on): each time the visitor arrives on a new
@@ -1881,6 +1887,7 @@
       var payload = {};
       payload[key] = value;
       send('details', payload, name);
+      rulesChanged();
     };
   }
 
@@ -1907,6 +1914,7 @@
       copy[keys[i]] = value;
     }
     send('details', { customFields: copy }, name);
+    rulesChanged();
   }
 
   function updateVisitorNickname(options) {
@@ -1919,6 +1927,7 @@
     var payload = { snippet: options.snippet };
     if (options.hidesDefault !== undefined) payload.hidesDefault = options.hidesDefault;
     send('nickname', payload, name);
+    rulesChanged();
   }
 
   // A snippet is a string or an array of strings; returns a copy, or undefined if bad.
@@ -1942,6 +1951,143 @@
       return;
     }
     send('status', { snippet: snippet }, name);
+    rulesChanged();
+  }
+
+  // ---------------------------------------------------------------- Targeted Chat rules
+
+  // api.rules.defineRule. Rules are kept by id (defining an id again replaces the rule)
+  // and checked in the order they were first defined, after every relevant change: the
+  // page load, a definition, a message either way, a visitor detail update, operator
+  // presence, and a tick every RULES_TICK_MS (time-based conditions such as
+  // secondsSinceLastMessage). Changes made by a rule's own action trigger no check, so
+  // an action that sends a message cannot loop. See README.md for the limits.
+  var RULES_TICK_MS = 5000;
+  var RULES_KEY = 'olark-ref:rules';
+  var RULE_LIMITS = [
+    ['page', 'perPage', 'perpage'],
+    ['visit', 'perVisit', 'pervisit'],
+    ['visitor', 'perVisitor', 'pervisitor']
+  ];
+  var rules = {
+    list: [],                    // the rules of this page, in definition order
+    pending: false,              // a check is scheduled
+    acting: 0,                   // > 0 while an action runs
+    visit: 0,                    // the backend's visit number from POST page (0: unknown)
+    ranThisPage: Object.create(null),
+    memory: null                 // {visitor, visit: {id: n}, ever: {id: true}}, see rulesMemory
+  };
+
+  // What earlier pages remembered about rules that ran: the visit each rule last ran in
+  // and whether it ever ran, for this visitor id. Storage may be unavailable: then only
+  // this page remembers.
+  function rulesMemory() {
+    if (rules.memory !== null) return rules.memory;
+    var fresh = { visitor: visitor, visit: {}, ever: {} };
+    var stored = null;
+    try { stored = JSON.parse(window.localStorage.getItem(RULES_KEY) || 'null'); } catch (e) { stored = null; }
+    rules.memory = isOptions(stored) && stored.visitor === visitor && isOptions(stored.visit) && isOptions(stored.ever)
+      ? stored : fresh;
+    return rules.memory;
+  }
+
+  function ruleRan(rule) {
+    rules.ranThisPage[rule.id] = true;
+    var memory = rulesMemory();
+    memory.visit[rule.id] = rules.visit;
+    memory.ever[rule.id] = true;
+    try { window.localStorage.setItem(RULES_KEY, JSON.stringify(memory)); } catch (e) { /* this page remembers */ }
+  }
+
+  // Whether the rule's limits forbid running its action again.
+  function ruleSpent(rule) {
+    var memory = rulesMemory();
+    return (rule.limits.page && rules.ranThisPage[rule.id] === true) ||
+      (rule.limits.visit && hasOwn(memory.visit, rule.id) && memory.visit[rule.id] === rules.visit) ||
+      (rule.limits.visitor && memory.ever[rule.id] === true);
+  }
+
+  function defineRule(options) {
+    var name = 'api.rules.defineRule';
+    if (!isOptions(options)) {
+      warn(name + ' expects {id, description, condition, action, perPage | perVisit | perVisitor}, got ' +
+        describe(options) + '; ignored');
+      return;
+    }
+    var id = typeof options.id === 'number' && Number.isFinite(options.id) ? String(options.id) : options.id;
+    if (!nonEmptyString(id)) {
+      warn(name + ' expects a non-empty string id, got ' + describe(options.id) + '; the rule is ignored');
+      return;
+    }
+    var missing = ['condition', 'action'].filter(function (k) { return typeof options[k] !== 'function'; });
+    if (missing.length !== 0) {
+      warn(name + ': rule ' + describe(id) + ' needs ' + missing.join(' and ') + ' function(s), got ' +
+        missing.map(function (k) { return k + ' ' + describe(options[k]); }).join(', ') + '; the rule is ignored');
+      return;
+    }
+    var limits = {};
+    RULE_LIMITS.forEach(function (l) { limits[l[0]] = !!(options[l[1]] || options[l[2]]); });
+    var rule = {
+      id: id,
+      description: typeof options.description === 'string' ? options.description : '',
+      condition: options.condition,
+      action: options.action,
+      limits: limits
+    };
+    var at = rules.list.findIndex(function (r) { return r.id === id; });
+    if (at === -1) rules.list.push(rule); else rules.list[at] = rule;
+    scheduleRules();
+  }
+
+  // Something relevant changed: check the rules soon (once for a burst of changes).
+  function rulesChanged() {
+    if (rules.acting === 0) scheduleRules();
+  }
+
+  function scheduleRules() {
+    if (phase !== 'ready' || rules.pending || rules.list.length === 0) return;
+    rules.pending = true;
+    Promise.resolve().then(checkRules);
+  }
+
+  function checkRules() {
+    rules.pending = false;
+    rules.list.slice().forEach(function (rule) {
+      if (!ruleSpent(rule)) checkRule(rule);
+    });
+  }
+
+  function ruleName(rule) {
+    return 'rule ' + describe(rule.id) + (rule.description !== '' ? ' (' + rule.description + ')' : '');
+  }
+
+  // One check of one rule. pass() may come later (from a getDetails callback); the
+  // first call runs the action if the rule is still defined as it was and its limits
+  // allow; further calls of the same pass() do nothing.
+  function checkRule(rule) {
+    var passed = false;
+    function pass() {
+      if (passed) return;
+      passed = true;
+      if (rules.list.indexOf(rule) === -1 || ruleSpent(rule)) return;
+      ruleRan(rule);
+      rules.acting++;
+      try {
+        rule.action();
+      } catch (e) {
+        error('api.rules.defineRule: the action of ' + ruleName(rule) + ' threw ' + describe(String(e)));
+        report(e);
+      } finally {
+        rules.acting--;
+      }
+    }
+    try {
+      rule.condition(pass);
+    } catch (e) {
+      error('api.rules.defineRule: the condition of ' + ruleName(rule) + ' threw ' + describe(String(e)) +
+        '; the other rules are still checked');
+      report(e);
+    }
   }
 
   // ---------------------------------------------------------------- configure / identify / extend
@@ -2035,6 +2181,7 @@
   API['api.visitor.updateEmailAddress'] = detailUpdate('api.visitor.updateEmailAddress', 'emailAddress');
   API['api.visitor.updatePhoneNumber'] = detailUpdate('api.visitor.updatePhoneNumber', 'phoneNumber');
   API['api.visitor.updateCustomFields'] = updateCustomFields;
+  API['api.rules.defineRule'] = defineRule;
 
   // Names handled without waiting for the widget to be ready.
   var LOAD_CALLS = Object.create(null);
@@ -2910,6 +3057,9 @@
         console.error(PREFIX + 'failed to render the widget:', e);
       }
 
+      // Targeted Chat rules remember their perVisit runs by the backend's visit number.
+      if (page && Number.isInteger(page.visit)) rules.visit = page.visit;
+
       // (4) ready.
       markReady();
 
@@ -2923,6 +3073,10 @@
           console.error(PREFIX + 'internal error replaying ' + describe(all[j][0]) + ':', e);
         }
       }
+
+      // Targeted Chat rules: the page load is a relevant change; so is time passing.
+      scheduleRules();
+      setInterval(rulesChanged, RULES_TICK_MS);
 
       // The Greeter (and its new-visitor notification to the operators).
       try {
