@@ -14,7 +14,7 @@ use olark_conformance::matching::includes;
 
 use crate::steps::page::docstring;
 use crate::steps::params::{Call, Ordinal, Times};
-use crate::steps::world::{fail, Failure, OlarkWorld, StepResult};
+use crate::steps::world::{fail, OlarkWorld, StepResult};
 
 #[derive(Debug, Deserialize)]
 struct Fired {
@@ -144,39 +144,24 @@ async fn received(w: &mut OlarkWorld, call: Call, json: String) -> StepResult {
 /// the calls listed are compared; others may fire in between.
 #[then("the callbacks fired in this order:")]
 async fn fired_in_order(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let got = in_order(w, step, "calls", "call").await?;
-    if let Err((want, got)) = got {
-        fail!(
-            "{}: expected the callbacks to fire in the order {want:?}, got {got:?}",
-            w.call
-        );
-    }
-    Ok(())
+    in_order(w, step, "calls", "call", "the callbacks to fire").await
 }
 
 /// The same for `yourAnalytics.track` names (what rule actions and callbacks record).
 #[then("the page tracked these names in this order:")]
 async fn tracked_in_order(w: &mut OlarkWorld, step: &Step) -> StepResult {
-    let got = in_order(w, step, "tracked", "name").await?;
-    if let Err((want, got)) = got {
-        fail!(
-            "{}: expected the page to track the names in the order {want:?}, got {got:?}",
-            w.call
-        );
-    }
-    Ok(())
+    in_order(w, step, "tracked", "name", "the page to track the names").await
 }
 
-type Order = Result<(), (Vec<String>, Vec<String>)>;
-
 /// Waits until `H[list]` holds as many entries named in the doc string (by `field`) as it
-/// has lines, settles, then compares their order. `Err((want, got))` if it differs.
+/// has lines, settles, then compares their order.
 async fn in_order(
     w: &mut OlarkWorld,
     step: &Step,
     list: &str,
     field: &str,
-) -> Result<Order, Failure> {
+    expected: &str,
+) -> StepResult {
     let want: Vec<String> = docstring(w, step)?
         .lines()
         .map(str::trim)
@@ -207,11 +192,13 @@ async fn in_order(
             ],
         )
         .await?;
-    Ok(if names == want {
-        Ok(())
-    } else {
-        Err((want, names))
-    })
+    if names != want {
+        fail!(
+            "{}: expected {expected} in the order {want:?}, got {names:?}",
+            w.call
+        );
+    }
+    Ok(())
 }
 
 #[then(expr = "the page tracked {string}")]
