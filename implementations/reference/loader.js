@@ -1983,11 +1983,17 @@
   // this page remembers.
   function rulesMemory() {
     if (rules.memory !== null) return rules.memory;
-    var fresh = { visitor: visitor, visit: {}, ever: {} };
     var stored = null;
     try { stored = JSON.parse(window.localStorage.getItem(RULES_KEY) || 'null'); } catch (e) { stored = null; }
-    rules.memory = isOptions(stored) && stored.visitor === visitor && isOptions(stored.visit) && isOptions(stored.ever)
-      ? stored : fresh;
+    var mine = isOptions(stored) && stored.visitor === visitor;
+    // Tables without a prototype: a rule id is any string, "__proto__" included.
+    function table(key) {
+      var t = Object.create(null);
+      var from = mine && isOptions(stored[key]) ? stored[key] : {};
+      Object.keys(from).forEach(function (id) { t[id] = from[id]; });
+      return t;
+    }
+    rules.memory = { visitor: visitor, visit: table('visit'), ever: table('ever') };
     return rules.memory;
   }
 
@@ -2003,7 +2009,7 @@
   function ruleSpent(rule) {
     var memory = rulesMemory();
     return (rule.limits.page && rules.ranThisPage[rule.id] === true) ||
-      (rule.limits.visit && hasOwn(memory.visit, rule.id) && memory.visit[rule.id] === rules.visit) ||
+      (rule.limits.visit && memory.visit[rule.id] === rules.visit) ||
       (rule.limits.visitor && memory.ever[rule.id] === true);
   }
 
