@@ -6,6 +6,11 @@
 //! group. Every live group and temp directory is also in a process-wide registry that
 //! [`kill_all`] empties: the interrupt handler and the normal shutdown path both call it,
 //! so a run that passes, fails, panics or is interrupted leaves nothing behind.
+//!
+//! A process killed with SIGKILL runs none of that, so each driver also gets a watchdog:
+//! a tiny `sh` in a process group of its own, blocked reading a pipe only this process
+//! writes to. When this process dies, however it dies, the kernel closes the pipe, the
+//! read returns and the watchdog kills the driver's group and removes its directory.
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -105,6 +110,8 @@ pub struct DriverProcess {
     pgid: i32,
     port: u16,
     dir: PathBuf,
+    /// Kills the group if this process dies without dropping us (see the module docs).
+    watchdog: Option<std::process::Child>,
 }
 
 impl DriverProcess {
@@ -151,12 +158,14 @@ impl DriverProcess {
             }
         })?;
         let pgid = child.id().map(|id| id as i32).unwrap_or(0);
-        register(pgid, &dir);
+        let watchdog = spawn_watchdog(pgid, &dir);
+        register(pgid, &dir, watchdog.as_ref().map_or(0, |w| w.id() as i32));
         let mut process = DriverProcess {
             child,
             pgid,
             port,
             dir,
+            watchdog,
         };
         let ready = tokio::time::timeout(startup, process.wait_ready(bins.kind)).await;
         match ready {
@@ -239,6 +248,11 @@ impl DriverProcess {
 
 impl Drop for DriverProcess {
     fn drop(&mut self) {
+        // The watchdog goes first: once the group is gone its id may be reused.
+        if let Some(mut watchdog) = self.watchdog.take() {
+            let _ = watchdog.kill();
+            let _ = watchdog.wait();
+        }
         kill_group(self.pgid);
         // Reap the driver now (SIGKILL makes this prompt), so no zombie `geckodriver`
         // shows up in `pgrep` after the run. The pgid is the driver's pid.
@@ -264,9 +278,39 @@ fn free_port() -> Result<u16, BrowserError> {
         })
 }
 
+/// Starts the watchdog of the driver group `pgid`, or `None` (with a warning) if `sh`
+/// cannot be started: the run still works, it only loses the SIGKILL guarantee.
+fn spawn_watchdog(pgid: i32, dir: &Path) -> Option<std::process::Child> {
+    use std::os::unix::process::CommandExt;
+    if pgid <= 0 {
+        return None;
+    }
+    let started = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"read _; kill -9 -"$1" 2>/dev/null; rm -rf -- "$2""#)
+        .arg("olark-conformance-watchdog")
+        .arg(pgid.to_string())
+        .arg(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn();
+    match started {
+        Ok(child) => Some(child),
+        Err(e) => {
+            eprintln!(
+                "warning: failed to start the watchdog for driver group {pgid} ({e}); a SIGKILL of this run would leave it behind"
+            );
+            None
+        }
+    }
+}
+
 struct Live {
     pgid: i32,
     dir: PathBuf,
+    watchdog: i32,
 }
 
 static LIVE: Mutex<Vec<Live>> = Mutex::new(Vec::new());
@@ -275,10 +319,11 @@ fn live() -> std::sync::MutexGuard<'static, Vec<Live>> {
     LIVE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn register(pgid: i32, dir: &Path) {
+fn register(pgid: i32, dir: &Path, watchdog: i32) {
     live().push(Live {
         pgid,
         dir: dir.to_path_buf(),
+        watchdog,
     });
 }
 
@@ -301,6 +346,12 @@ fn kill_group(pgid: i32) {
 pub fn kill_all() -> usize {
     let all: Vec<Live> = std::mem::take(&mut *live());
     for l in &all {
+        if l.watchdog > 0 {
+            // SAFETY: kill(2) on our own child; a stale pid at worst yields ESRCH.
+            unsafe {
+                libc::kill(l.watchdog, libc::SIGKILL);
+            }
+        }
         kill_group(l.pgid);
         let _ = std::fs::remove_dir_all(&l.dir);
     }
