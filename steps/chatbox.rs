@@ -93,15 +93,7 @@ async fn part_not_displayed(w: &mut OlarkWorld, part: WidgetPart) -> StepResult 
 async fn expect_displayed(w: &mut OlarkWorld, part: Part, want: bool) -> StepResult {
     let timeout = w.timeout_ms();
     let selector = w.selector(part).to_string();
-    let ok: bool = w
-        .exec_async(
-            "const [sel, want, timeout, done] = arguments;
-             const H = window.__olarkConformance;
-             H.waitFor(() => H.displayed(sel) === want, timeout).then(ok => done(!!ok));",
-            vec![selector.clone().into(), want.into(), timeout.into()],
-        )
-        .await?;
-    if !ok {
+    if !w.displayed_within(&selector, want).await? {
         let (expected, actual) = if want {
             ("displayed", "it was not")
         } else {

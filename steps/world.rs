@@ -325,9 +325,35 @@ impl OlarkWorld {
         resized.map_err(|e| self.fault(format!("failed to resize the window: {e}")))
     }
 
-    /// Clicks the widget part, as a visitor does.
-    pub async fn click(&mut self, part: Part) -> anyhow::Result<()> {
+    /// Whether an element matching `selector` is displayed (`want` true) or not (false)
+    /// within `timeout_ms`: one in-page wait.
+    pub async fn displayed_within(&mut self, selector: &str, want: bool) -> anyhow::Result<bool> {
+        let timeout = self.timeout_ms();
+        self.exec_async(
+            "const [sel, want, timeout, done] = arguments;
+             const H = window.__olarkConformance;
+             H.waitFor(() => H.displayed(sel) === want, timeout).then(ok => done(!!ok));",
+            vec![selector.into(), want.into(), timeout.into()],
+        )
+        .await
+    }
+
+    /// Waits, as a visitor would, until the part is displayed before acting on it.
+    async fn actionable(&mut self, part: Part, doing: &str) -> anyhow::Result<String> {
         let selector = self.selector(part).to_string();
+        if !self.displayed_within(&selector, true).await? {
+            return Err(anyhow!(
+                "{}: expected a {part} ({selector}) to {doing}, but none was displayed within {} ms",
+                self.call,
+                self.timeout_ms()
+            ));
+        }
+        Ok(selector)
+    }
+
+    /// Clicks the widget part, as a visitor does, once it is displayed.
+    pub async fn click(&mut self, part: Part) -> anyhow::Result<()> {
+        let selector = self.actionable(part, "click").await?;
         let el = self
             .find(
                 Locator::Css(&selector),
@@ -339,9 +365,10 @@ impl OlarkWorld {
             .map_err(|e| self.command_error(e, &format!("failed to click the {part} ({selector})")))
     }
 
-    /// Types into the widget part (WebDriver key codes such as Enter, `\u{E007}`, work).
+    /// Types into the widget part once it is displayed (WebDriver key codes such as
+    /// Enter, `\u{E007}`, work).
     pub async fn type_into(&mut self, part: Part, keys: &str) -> anyhow::Result<()> {
-        let selector = self.selector(part).to_string();
+        let selector = self.actionable(part, "type into").await?;
         let el = self
             .find(
                 Locator::Css(&selector),
