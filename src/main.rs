@@ -72,6 +72,9 @@ fn main() -> ExitCode {
                 println!("  selectors: {:#?}", p.selectors);
                 println!("  timing: {:?}", p.timing);
                 println!("  unsupported: {:?}", p.unsupported);
+                for k in &p.known_failures {
+                    println!("  known failure: {} — {} ({})", k.call, k.scenario, k.reason);
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {

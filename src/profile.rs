@@ -43,6 +43,23 @@ pub struct Profile {
     /// Documented call names (feature file names) this implementation does not claim;
     /// their scenarios are reported as unsupported instead of run.
     pub unsupported: Vec<String>,
+    /// Scenarios the implementation is known to fail; they still run.
+    pub known_failures: Vec<KnownFailure>,
+}
+
+/// A scenario an implementation is known to fail, as data (WPT's expectation files,
+/// nextest's expected outcomes): it still runs, a failure is then expected and does not
+/// fail the run, and a pass is reported so the entry gets removed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnownFailure {
+    /// The feature file's name without `.feature`, as the report shows it.
+    pub call: String,
+    /// The scenario's name exactly as the report shows it (outline rows included).
+    pub scenario: String,
+    /// Why, for the people reading the report (a ticket, a decision).
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// CSS selectors for the parts of the widget steps interact with. Steps never use any
@@ -271,6 +288,8 @@ struct RawLoader {
 struct RawExpectations {
     #[serde(default)]
     unsupported: Vec<String>,
+    #[serde(default)]
+    known_failures: Vec<KnownFailure>,
 }
 
 impl Profile {
@@ -336,6 +355,13 @@ impl Profile {
                 raw.timing.settle_ms
             )));
         }
+        for k in &raw.expectations.known_failures {
+            if k.call.trim().is_empty() || k.scenario.trim().is_empty() {
+                return Err(invalid(format!(
+                    "every [[expectations.known_failures]] needs a call and a scenario name, got {k:?}"
+                )));
+            }
+        }
         Ok(Profile {
             name: raw.name,
             description: raw.description,
@@ -344,12 +370,20 @@ impl Profile {
             selectors: raw.selectors,
             timing: raw.timing,
             unsupported: raw.expectations.unsupported,
+            known_failures: raw.expectations.known_failures,
         })
     }
 
     /// Whether scenarios of this documented call are claimed by the implementation.
     pub fn supports(&self, call: &str) -> bool {
         !self.unsupported.iter().any(|u| u == call)
+    }
+
+    /// The profile's entry for this scenario, if it is a known failure.
+    pub fn known_failure(&self, call: &str, scenario: &str) -> Option<&KnownFailure> {
+        self.known_failures
+            .iter()
+            .find(|k| k.call == call && k.scenario == scenario)
     }
 }
 
@@ -446,6 +480,28 @@ feedback_comment = "#feedback_comment"
         assert!(!p.supports("api.box.setLocale"));
         assert!(p.supports("api.box.show"));
         assert_eq!(p.selectors.get(Part::Panel), "#p");
+    }
+
+    #[test]
+    fn known_failures() {
+        let dir = dir_with_loader();
+        let text = format!(
+            "name = \"x\"\n[loader]\ndirectory = \".\"\nentry = \"loader.js\"\n{SELECTORS}\n\
+             [[expectations.known_failures]]\ncall = \"api.box.show\"\nscenario = \"show does not expand\"\nreason = \"ticket 12\"\n"
+        );
+        let p = Profile::parse(&text, dir.path(), Path::new("p.toml")).unwrap();
+        let k = p
+            .known_failure("api.box.show", "show does not expand")
+            .unwrap();
+        assert_eq!(k.reason, "ticket 12");
+        assert!(p.known_failure("api.box.show", "another").is_none());
+
+        let blank = text.replace("show does not expand", " ");
+        let err = Profile::parse(&blank, dir.path(), Path::new("p.toml")).unwrap_err();
+        assert!(
+            err.to_string().contains("needs a call and a scenario"),
+            "{err}"
+        );
     }
 
     #[test]

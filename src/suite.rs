@@ -61,8 +61,9 @@ pub enum SuiteError {
     Browser(#[from] BrowserError),
     #[error("failed to find features at {0} (pass --features <dir>)")]
     Features(PathBuf),
-    #[error("failed to apply the profile's expectations: {names:?} in expectations.unsupported name no feature file under {features} (use feature file names, e.g. \"api.box.setLocale\")")]
-    UnknownUnsupported {
+    #[error("failed to apply the profile's expectations: {names:?} in expectations.{key} name no feature file under {features} (use feature file names, e.g. \"api.box.setLocale\")")]
+    UnknownCalls {
+        key: &'static str,
         names: Vec<String>,
         features: PathBuf,
     },
@@ -90,17 +91,26 @@ impl Harness {
             return Err(SuiteError::Features(opts.features.clone()));
         }
         let calls = feature_calls(&opts.features);
-        let unknown: Vec<String> = profile
-            .unsupported
-            .iter()
-            .filter(|u| !calls.contains(u))
-            .cloned()
-            .collect();
-        if !unknown.is_empty() {
-            return Err(SuiteError::UnknownUnsupported {
-                names: unknown,
-                features: opts.features.clone(),
-            });
+        let named = [
+            ("unsupported", profile.unsupported.clone()),
+            (
+                "known_failures",
+                profile
+                    .known_failures
+                    .iter()
+                    .map(|k| k.call.clone())
+                    .collect(),
+            ),
+        ];
+        for (key, names) in named {
+            let unknown: Vec<String> = names.into_iter().filter(|n| !calls.contains(n)).collect();
+            if !unknown.is_empty() {
+                return Err(SuiteError::UnknownCalls {
+                    key,
+                    names: unknown,
+                    features: opts.features.clone(),
+                });
+            }
         }
         fresh_artifacts_dir(&opts.artifacts)?;
         let server = Server::start(opts.fixtures.clone(), &profile).await?;
@@ -218,6 +228,39 @@ pub enum Outcome {
     Error,
     /// The profile declares the call unsupported.
     Unsupported,
+    /// Failed, and the profile lists the scenario as a known failure.
+    KnownFailure,
+}
+
+impl ScenarioResult {
+    /// Applies the profile's known failures: an expected failure does not fail the run,
+    /// an unexpected pass does (its entry is stale). Errors stay errors: a scenario the
+    /// harness could not run says nothing either way.
+    pub fn expected_by(mut self, profile: &Profile) -> ScenarioResult {
+        let Some(known) = profile.known_failure(&self.call, &self.scenario) else {
+            return self;
+        };
+        let why = if known.reason.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", known.reason)
+        };
+        match self.outcome {
+            Outcome::Failed => {
+                self.outcome = Outcome::KnownFailure;
+                let detail = self.message.take().unwrap_or_default();
+                self.message = Some(format!("known failure{why}: {detail}"));
+            }
+            Outcome::Passed => {
+                self.outcome = Outcome::Failed;
+                self.message = Some(format!(
+                    "passed, but the profile lists it as a known failure{why}: remove it from [[expectations.known_failures]]"
+                ));
+            }
+            Outcome::Error | Outcome::Unsupported | Outcome::KnownFailure => {}
+        }
+        self
+    }
 }
 
 /// One scenario's result.
@@ -246,10 +289,25 @@ pub struct Totals {
     pub failed: usize,
     pub errors: usize,
     pub unsupported: usize,
+    pub known_failures: usize,
 }
 
 impl Totals {
-    /// Process exit code: failures win over harness errors.
+    /// The run's closing line: `N passed, N failed`, then known failures and skipped
+    /// scenarios when there are any.
+    pub fn line(&self) -> String {
+        let mut line = format!("{} passed, {} failed", self.passed, self.failed);
+        if self.known_failures > 0 {
+            line.push_str(&format!(", {} known failures", self.known_failures));
+        }
+        if self.unsupported > 0 {
+            line.push_str(&format!(", {} skipped", self.unsupported));
+        }
+        line
+    }
+
+    /// Process exit code: failures win over harness errors; known failures count as
+    /// neither.
     pub fn exit_code(&self) -> u8 {
         if self.failed > 0 {
             1
@@ -284,6 +342,7 @@ impl Report {
                 Outcome::Failed => t.failed += 1,
                 Outcome::Error => t.errors += 1,
                 Outcome::Unsupported => t.unsupported += 1,
+                Outcome::KnownFailure => t.known_failures += 1,
             }
         }
         t
@@ -314,6 +373,7 @@ impl Report {
                 (Outcome::Failed, "failed"),
                 (Outcome::Error, "harness errors"),
                 (Outcome::Unsupported, "unsupported"),
+                (Outcome::KnownFailure, "known failures"),
             ] {
                 if count(o) > 0 {
                     detail.push_str(&format!(", {} {word}", count(o)));
@@ -345,6 +405,16 @@ impl Report {
             .iter()
             .filter(|r| matches!(r.outcome, Outcome::Failed | Outcome::Error))
             .collect();
+        let known: Vec<&ScenarioResult> = results
+            .iter()
+            .filter(|r| r.outcome == Outcome::KnownFailure)
+            .collect();
+        if !known.is_empty() {
+            out.push_str("\nKnown failures (failed as the profile expects):\n");
+            for r in known {
+                out.push_str(&format!("  {} — {}\n", r.call, r.scenario));
+            }
+        }
         if !bad.is_empty() {
             out.push_str("\nNot passing:\n");
             for r in bad {
@@ -409,6 +479,39 @@ mod tests {
         assert!(text.contains("FAIL"), "{text}");
         assert!(text.contains("[harness error] api.box.hide"), "{text}");
         assert!(text.contains("unsupported"), "{text}");
+    }
+
+    #[test]
+    fn known_failures_are_expected_and_stale_ones_fail() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("loader.js"), "//").unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("implementations/reference");
+        let reference = std::fs::read_to_string(root.join("profile.toml")).unwrap();
+        let text = reference.replace("directory = \".\"", &format!("directory = {:?}", dir.path()))
+            + "\n[[expectations.known_failures]]\ncall = \"api.box.hide\"\nscenario = \"api.box.hide scenario\"\nreason = \"ticket 7\"\n";
+        let profile = Profile::parse(&text, dir.path(), Path::new("p.toml")).unwrap();
+
+        let failed = result("api.box.hide", Outcome::Failed).expected_by(&profile);
+        assert_eq!(failed.outcome, Outcome::KnownFailure);
+        assert_eq!(
+            failed.message.as_deref(),
+            Some("known failure (ticket 7): expected a, got b")
+        );
+        let passed = result("api.box.hide", Outcome::Passed).expected_by(&profile);
+        assert_eq!(passed.outcome, Outcome::Failed);
+        assert!(passed.message.unwrap().contains("remove it"));
+        let error = result("api.box.hide", Outcome::Error).expected_by(&profile);
+        assert_eq!(error.outcome, Outcome::Error);
+        let other = result("api.box.show", Outcome::Failed).expected_by(&profile);
+        assert_eq!(other.outcome, Outcome::Failed);
+
+        let report = Report::default();
+        report.record(result("api.box.show", Outcome::Passed));
+        report.record(failed);
+        let t = report.totals();
+        assert_eq!(t.exit_code(), 0);
+        assert_eq!(t.line(), "1 passed, 0 failed, 1 known failures");
+        assert!(report.render().contains("Known failures"));
     }
 
     #[test]

@@ -178,14 +178,7 @@ async fn run(args: Vec<OsString>) -> ExitCode {
             t.errors
         );
     }
-    if t.unsupported > 0 {
-        println!(
-            "{} passed, {} failed, {} skipped",
-            t.passed, t.failed, t.unsupported
-        );
-    } else {
-        println!("{} passed, {} failed", t.passed, t.failed);
-    }
+    println!("{}", t.line());
     ExitCode::from(t.exit_code())
 }
 
@@ -271,14 +264,15 @@ async fn finish(
         }
         harness.server.sites().remove(&w.site);
     }
-    harness.report.record(ScenarioResult {
+    let result = ScenarioResult {
         call,
         scenario: scenario.to_string(),
         outcome,
         message,
         artifacts: saved,
         duration,
-    });
+    };
+    harness.report.record(result.expected_by(&harness.profile));
 }
 
 fn panic_text(info: &(dyn std::any::Any + Send)) -> String {
