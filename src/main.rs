@@ -73,7 +73,10 @@ fn main() -> ExitCode {
                 println!("  timing: {:?}", p.timing);
                 println!("  unsupported: {:?}", p.unsupported);
                 for k in &p.known_failures {
-                    println!("  known failure: {} — {} ({})", k.call, k.scenario, k.reason);
+                    println!(
+                        "  known failure: {} — {} ({})",
+                        k.call, k.scenario, k.reason
+                    );
                 }
                 ExitCode::SUCCESS
             }

@@ -35,6 +35,9 @@ pub struct SuiteOptions {
     /// Where failed scenarios leave screenshots, page HTML and logs.
     #[arg(long, default_value = default_path("target/conformance-artifacts"))]
     pub artifacts: PathBuf,
+    /// Also write every scenario's result as JSON to this file (for CI and tools).
+    #[arg(long, env = "OLARK_REPORT")]
+    pub report: Option<PathBuf>,
 }
 
 /// Paths default to the source tree this binary was built from, so both `cargo test`
@@ -69,6 +72,8 @@ pub enum SuiteError {
     },
     #[error("failed to prepare the artifacts directory {path}: {detail}")]
     Artifacts { path: PathBuf, detail: String },
+    #[error("failed to write the JSON report {path}: {detail} (check --report)")]
+    ReportFile { path: PathBuf, detail: String },
 }
 
 /// Everything one run owns. Scenarios borrow it through a process-wide handle because
@@ -113,6 +118,13 @@ impl Harness {
             }
         }
         fresh_artifacts_dir(&opts.artifacts)?;
+        // A report that cannot be written should stop the run now, not after it.
+        if let Some(path) = &opts.report {
+            std::fs::File::create(path).map_err(|e| SuiteError::ReportFile {
+                path: path.clone(),
+                detail: e.to_string(),
+            })?;
+        }
         let server = Server::start(opts.fixtures.clone(), &profile).await?;
         let pool = Pool::new(PoolOptions {
             kind: opts.browser,
@@ -218,7 +230,8 @@ pub fn install_interrupt_handler() {
 }
 
 /// How one scenario ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Passed,
     /// The implementation did not behave as documented.
@@ -346,6 +359,56 @@ impl Report {
             }
         }
         t
+    }
+
+    /// Every result as JSON: what `--report` writes. Stable keys: `implementation`,
+    /// `browser`, `totals` {passed, failed, errors, unsupported, known_failures, exit_code},
+    /// `results` [{call, scenario, outcome, message, artifacts, duration_ms}].
+    pub fn to_json(&self, implementation: &str, browser: BrowserKind) -> serde_json::Value {
+        let t = self.totals();
+        let results: Vec<serde_json::Value> = self
+            .results()
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "call": r.call,
+                    "scenario": r.scenario,
+                    "outcome": r.outcome,
+                    "message": r.message,
+                    "artifacts": r.artifacts,
+                    "duration_ms": r.duration.as_millis() as u64,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "implementation": implementation,
+            "browser": format!("{browser:?}").to_lowercase(),
+            "totals": {
+                "passed": t.passed,
+                "failed": t.failed,
+                "errors": t.errors,
+                "unsupported": t.unsupported,
+                "known_failures": t.known_failures,
+                "exit_code": t.exit_code(),
+            },
+            "results": results,
+        })
+    }
+
+    /// Writes [`Report::to_json`] to `path`.
+    pub fn write_json(
+        &self,
+        path: &Path,
+        implementation: &str,
+        browser: BrowserKind,
+    ) -> Result<(), SuiteError> {
+        let failed = |detail: String| SuiteError::ReportFile {
+            path: path.to_path_buf(),
+            detail,
+        };
+        let text = serde_json::to_string_pretty(&self.to_json(implementation, browser))
+            .map_err(|e| failed(e.to_string()))?;
+        std::fs::write(path, text + "\n").map_err(|e| failed(e.to_string()))
     }
 
     /// The result table: one line per documented call, then every failure and error.
@@ -512,6 +575,10 @@ mod tests {
         assert_eq!(t.exit_code(), 0);
         assert_eq!(t.line(), "1 passed, 0 failed, 1 known failures");
         assert!(report.render().contains("Known failures"));
+        let json = report.to_json("x", BrowserKind::Firefox);
+        assert_eq!(json["totals"]["known_failures"], 1);
+        assert_eq!(json["results"][1]["outcome"], "known_failure");
+        assert_eq!(json["browser"], "firefox");
     }
 
     #[test]

@@ -179,6 +179,15 @@ async fn run(args: Vec<OsString>) -> ExitCode {
         );
     }
     println!("{}", t.line());
+    if let Some(path) = &harness.opts.report {
+        let written = harness
+            .report
+            .write_json(path, &harness.profile.name, harness.opts.browser);
+        if let Err(e) = written {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    }
     ExitCode::from(t.exit_code())
 }
 
