@@ -3,12 +3,14 @@
 //!
 //! The library owns everything that is not a step definition: the mock Olark backend
 //! ([`server`]), the WebDriver layer ([`browser`]), implementation profiles ([`profile`])
-//! and the options and report shared by `cargo test` and the CLI ([`suite`]). The steps
+//! the run's results and their report formats ([`report`]) and the options shared by
+//! `cargo test` and the CLI ([`suite`]). The steps
 //! live in `steps/` and are compiled into both the test target and the binary, because
 //! cucumber only collects steps linked into the running binary.
 
 pub mod browser;
 pub mod matching;
 pub mod profile;
+pub mod report;
 pub mod server;
 pub mod suite;

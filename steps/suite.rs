@@ -14,9 +14,8 @@ use cucumber::writer::Stats as _;
 use cucumber::{cli, World as _};
 use futures::FutureExt as _;
 use olark_conformance::browser::artifacts;
-use olark_conformance::suite::{
-    call_of, install_interrupt_handler, Harness, Outcome, ScenarioResult, SuiteOptions,
-};
+use olark_conformance::report::{Outcome, ScenarioResult};
+use olark_conformance::suite::{call_of, install_interrupt_handler, Harness, SuiteOptions};
 
 use crate::steps::world::{OlarkWorld, COMMAND_DEADLINE, HARNESS};
 
@@ -179,14 +178,22 @@ async fn run(args: Vec<OsString>) -> ExitCode {
         );
     }
     println!("{}", t.line());
-    if let Some(path) = &harness.opts.report {
-        let written = harness
+    let (name, browser) = (&harness.profile.name, harness.opts.browser);
+    let written = [
+        harness
+            .opts
             .report
-            .write_json(path, &harness.profile.name, harness.opts.browser);
-        if let Err(e) = written {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+            .as_ref()
+            .map(|p| harness.report.write_json(p, name, browser)),
+        harness
+            .opts
+            .junit
+            .as_ref()
+            .map(|p| harness.report.write_junit(p, name, browser)),
+    ];
+    if let Some(failed) = written.into_iter().flatten().find_map(Result::err) {
+        eprintln!("error: {failed}");
+        return ExitCode::from(2);
     }
     ExitCode::from(t.exit_code())
 }
