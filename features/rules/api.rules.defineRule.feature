@@ -42,10 +42,9 @@ Feature: api.rules.defineRule
   - A condition or action that throws is reported on the console naming the rule's id; the
     other rules are still checked and run.
 
-  Rule: the documentation's examples work as written
+  Rule: the documentation's "after 5 pageviews" example works as written
 
-    @operator
-    Scenario: the documentation's "after 5 pageviews" example offers help on the fifth page
+    Background:
       Given an operator "Alice" is available
       And the embed code ends with:
         """
@@ -88,6 +87,8 @@ Feature: api.rules.defineRule
 
         });
         """
+
+    Scenario: the documentation's "after 5 pageviews" example offers help on the fifth page
       When the visitor opens the page 4 times
       Then getDetails reports:
         """
@@ -98,29 +99,7 @@ Feature: api.rules.defineRule
       Then the widget becomes ready
       And the chat shows the operator message "hi, have any questions about our products?" from "Alice"
 
-    @operator
     Scenario: the documentation's "after 5 pageviews" example offers help only once in the visit
-      Given an operator "Alice" is available
-      And the embed code ends with:
-        """
-        olark('api.rules.defineRule', {
-            id: '1',
-            description: "offer help to a visitor after he has browsed 5 pages and hasn't chatted yet",
-            condition: function(pass) {
-                olark('api.visitor.getDetails', function(details){
-                    if (details.pageCountForThisVisit >= 5 && !details.isConversing) {
-                        pass();
-                    }
-                });
-            },
-            action: function() {
-                olark('api.chat.sendMessageToVisitor', {
-                    body: "hi, have any questions about our products?"
-                });
-            },
-            perVisit: true
-        });
-        """
       When the visitor opens the page 5 times
       Then the chat shows the operator message "hi, have any questions about our products?" from "Alice"
       When the visitor opens the page 2 times
@@ -130,7 +109,9 @@ Feature: api.rules.defineRule
         """
       And the chat shows 1 operator message
 
-    Scenario: the documentation's "specific pages" example hides the chatbox on an unimportant page
+  Rule: the documentation's "specific pages" example works as written
+
+    Background:
       Given the embed code ends with:
         """
         olark('api.rules.defineRule', {
@@ -180,30 +161,13 @@ Feature: api.rules.defineRule
 
         });
         """
+
+    Scenario: the documentation's "specific pages" example hides the chatbox on an unimportant page
       When the visitor opens the page
       Then the widget becomes ready
       And the chatbox is hidden
 
     Scenario: the documentation's "specific pages" example keeps the chatbox on the important page
-      Given the embed code ends with:
-        """
-        olark('api.rules.defineRule', {
-            id: '2',
-            description: "hide the chatbox when the visitor is not chatting and is viewing an unimportant page",
-            condition: function(pass) {
-                olark('api.visitor.getDetails', function(details){
-                    var isImportantPage = (details.currentPage.url.indexOf('/important-page') >= 0);
-                    if (!details.isConversing && !isImportantPage) {
-                        pass();
-                    }
-                });
-            },
-            action: function() {
-                olark('api.box.hide');
-            },
-            perPage: true
-        });
-        """
       When the visitor opens the "important-page" page
       Then the widget becomes ready
       And getDetails reports:
@@ -215,25 +179,6 @@ Feature: api.rules.defineRule
     @operator
     Scenario: the documentation's "specific pages" example keeps the chatbox for a visitor who is chatting
       Given an operator "Alice" is available
-      And the embed code ends with:
-        """
-        olark('api.rules.defineRule', {
-            id: '2',
-            description: "hide the chatbox when the visitor is not chatting and is viewing an unimportant page",
-            condition: function(pass) {
-                olark('api.visitor.getDetails', function(details){
-                    var isImportantPage = (details.currentPage.url.indexOf('/important-page') >= 0);
-                    if (!details.isConversing && !isImportantPage) {
-                        pass();
-                    }
-                });
-            },
-            action: function() {
-                olark('api.box.hide');
-            },
-            perPage: true
-        });
-        """
       And the visitor opens the "important-page" page
       And the widget is ready
       And the visitor clicks the launcher
@@ -249,26 +194,7 @@ Feature: api.rules.defineRule
       And the chatbox is shown
 
     Scenario: the documentation's "specific pages" example hides the chatbox once per page, so the site may show it again
-      Given the embed code ends with:
-        """
-        olark('api.rules.defineRule', {
-            id: '2',
-            description: "hide the chatbox when the visitor is not chatting and is viewing an unimportant page",
-            condition: function(pass) {
-                olark('api.visitor.getDetails', function(details){
-                    var isImportantPage = (details.currentPage.url.indexOf('/important-page') >= 0);
-                    if (!details.isConversing && !isImportantPage) {
-                        pass();
-                    }
-                });
-            },
-            action: function() {
-                olark('api.box.hide');
-            },
-            perPage: true
-        });
-        """
-      And the visitor opens the page
+      Given the visitor opens the page
       And the widget is ready
       And the chatbox is hidden
       When the page runs:
@@ -282,8 +208,10 @@ Feature: api.rules.defineRule
         """
       And the chatbox is shown
 
-    @operator
-    Scenario: the documentation's backup group example waits 60 seconds for an answer
+  @operator
+  Rule: the documentation's backup group example works as written
+
+    Background:
       Given an operator "Alice" is available
       And an operator "Bob" of group "YOURBACKUPGROUPID" is available
       And the embed code ends with:
@@ -331,6 +259,8 @@ Feature: api.rules.defineRule
       And the chatbox is expanded
       And the visitor sends "Is anyone there?"
       And operator "Alice" received "Is anyone there?"
+
+    Scenario: the documentation's backup group example waits 60 seconds for an answer
       When 55 seconds pass
       Then getDetails reports:
         """
@@ -341,40 +271,8 @@ Feature: api.rules.defineRule
       Then operator "Bob" received the notification "Visitor has been waiting more than 60 seconds" marked [info]
       And the visitor's messages reach the group "YOURBACKUPGROUPID"
 
-    @operator
     Scenario: the documentation's backup group example stays quiet once an operator answered
-      Given an operator "Alice" is available
-      And an operator "Bob" of group "YOURBACKUPGROUPID" is available
-      And the embed code ends with:
-        """
-        olark('api.rules.defineRule', {
-            id: '44',
-            description: "notify backup team if customers aren't responded to within 60 seconds ",
-            condition: function(pass) {
-                olark('api.visitor.getDetails', function(details) {
-                    if ((details.messageCountForThisVisit < 2) && (details.secondsSinceLastMessage > 60) && (details.isConversing)) {
-                        pass();
-                    }
-                });
-            },
-            action: function() {
-                olark('api.chat.setOperatorGroup', {
-                    group: 'YOURBACKUPGROUPID'
-                });
-                olark('api.chat.sendNotificationToOperator',
-                {
-                    body: "Visitor has been waiting more than 60 seconds"
-                });
-            },
-            perPage: true
-        });
-        """
-      And the visitor is on a page with the widget
-      And the visitor clicks the launcher
-      And the chatbox is expanded
-      And the visitor sends "Is anyone there?"
-      And operator "Alice" received "Is anyone there?"
-      And operator "Alice" says "Yes, how can I help?"
+      Given operator "Alice" says "Yes, how can I help?"
       And the chat shows the operator message "Yes, how can I help?" from "Alice"
       When 65 seconds pass
       Then getDetails reports:
@@ -383,6 +281,8 @@ Feature: api.rules.defineRule
         """
       And operator "Bob" received no notification containing "waiting more than 60 seconds"
       And operator "Alice" received no notification containing "waiting more than 60 seconds"
+
+  Rule: conditions are checked again on every relevant change
 
     @operator
     Scenario: the documentation's "browsing for more than 30 seconds" idea starts a conversation on time
@@ -412,8 +312,6 @@ Feature: api.rules.defineRule
       And the chat shows 0 operator messages
       When 5 seconds pass
       Then the chat shows the operator message "Anything I can help you find?" from "Alice"
-
-  Rule: conditions are checked again on every relevant change
 
     @operator
     Scenario: a message from the visitor checks the rules
