@@ -42,6 +42,7 @@ Feature: api.rules.defineRule
   - A condition or action that throws is reported on the console naming the rule's id; the
     other rules are still checked and run.
 
+  @operator
   Rule: the documentation's "after 5 pageviews" example works as written
 
     Background:
