@@ -338,8 +338,8 @@ impl OlarkWorld {
         .await
     }
 
-    /// Waits, as a visitor would, until the part is displayed before acting on it.
-    async fn actionable(&mut self, part: Part, doing: &str) -> anyhow::Result<String> {
+    /// The part's first element, once the part is displayed: what a visitor acts on.
+    async fn actionable(&mut self, part: Part, doing: &str) -> anyhow::Result<(String, Element)> {
         let selector = self.selector(part).to_string();
         if !self.displayed_within(&selector, true).await? {
             return Err(anyhow!(
@@ -348,18 +348,18 @@ impl OlarkWorld {
                 self.timeout_ms()
             ));
         }
-        Ok(selector)
+        let el = self
+            .find(
+                Locator::Css(&selector),
+                &format!("a {part} ({selector}) to {doing}"),
+            )
+            .await?;
+        Ok((selector, el))
     }
 
     /// Clicks the widget part, as a visitor does, once it is displayed.
     pub async fn click(&mut self, part: Part) -> anyhow::Result<()> {
-        let selector = self.actionable(part, "click").await?;
-        let el = self
-            .find(
-                Locator::Css(&selector),
-                &format!("a {part} ({selector}) to click"),
-            )
-            .await?;
+        let (selector, el) = self.actionable(part, "click").await?;
         let clicked = self.within_deadline("clicking", el.click()).await?;
         clicked
             .map_err(|e| self.command_error(e, &format!("failed to click the {part} ({selector})")))
@@ -368,13 +368,7 @@ impl OlarkWorld {
     /// Types into the widget part once it is displayed (WebDriver key codes such as
     /// Enter, `\u{E007}`, work).
     pub async fn type_into(&mut self, part: Part, keys: &str) -> anyhow::Result<()> {
-        let selector = self.actionable(part, "type into").await?;
-        let el = self
-            .find(
-                Locator::Css(&selector),
-                &format!("a {part} ({selector}) to type into"),
-            )
-            .await?;
+        let (selector, el) = self.actionable(part, "type into").await?;
         let typed = self.within_deadline("typing", el.send_keys(keys)).await?;
         typed.map_err(|e| {
             self.command_error(e, &format!("failed to type into the {part} ({selector})"))
