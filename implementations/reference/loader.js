@@ -11,6 +11,14 @@
 
   // Must be read synchronously while this script is evaluating.
   var currentScript = document.currentScript;
+  // data-mount on this script (set by variants/*/mount.js): where the widget renders; see
+  // "mount" below.
+  var mountAttr;
+  try {
+    mountAttr = currentScript && currentScript.dataset ? currentScript.dataset.mount : undefined;
+  } catch (e) {
+    mountAttr = undefined;
+  }
 
   var LIVE_MARK = Symbol.for('olark-ref.live');
   var PREFIX = 'olark: ';
@@ -875,6 +883,7 @@
   function applyStrings() {
     if (!ui) return;
     ui.root.setAttribute('lang', currentLocale);
+    syncFrameStrings();
     var title = str('welcome_title');
     ui.launcherLabel.textContent = title;
     if (ui.grabber) ui.grabber.setAttribute('alt', title);
@@ -1065,8 +1074,16 @@
 
   // ---------------------------------------------------------------- backend
 
+  // The URL this script was loaded from (assets are next to it).
   function loaderUrl() {
     if (currentScript && currentScript.src) return currentScript.src;
+    return snippetLoaderUrl();
+  }
+
+  // The loader URL of the embed snippet (`olark._.l`, "<host>/jsclient/loader.js"), which
+  // the backend URL is found from: a variant's entry script may load this file from
+  // elsewhere on the host (see README "Mounts"), but the backend stays at /olark/v1/.
+  function snippetLoaderUrl() {
     if (typeof stubState.l === 'string' && stubState.l !== '') {
       return '//' + stubState.l.replace(/^(https?:)?\/\//, '');
     }
@@ -1231,7 +1248,8 @@
   function postPage() {
     var group = config['system.group'];
     try {
-      var base = new URL('../olark/v1/', new URL(loaderUrl() || '/jsclient/loader.js', document.baseURI));
+      var snippetUrl = snippetLoaderUrl() || loaderUrl() || '/jsclient/loader.js';
+      var base = new URL('../olark/v1/', new URL(snippetUrl, document.baseURI));
       visitor = visitorId();
       backend = {
         base: new URL('sites/' + encodeURIComponent(siteId) + '/visitors/' +
@@ -1454,7 +1472,7 @@
     }
     prechat.done = true;
     setFlag(PRECHAT_KEY);
-    var hadFocus = ui.panel.contains(document.activeElement);
+    var hadFocus = focusInside(ui.panel);
     syncMode();
     if (hadFocus && !ui.form.hidden) ui.input.focus();
   }
@@ -1479,7 +1497,7 @@
 
   function beginFeedback() {
     if (!feedback || feedback.step !== 'begin') return;
-    var hadFocus = ui.panel.contains(document.activeElement);
+    var hadFocus = focusInside(ui.panel);
     feedback.step = 'form';
     feedback.index = 0;
     renderFeedbackQuestion();
@@ -1550,7 +1568,7 @@
   function submitFeedback() {
     var fb = feedback;
     if (!fb || fb.step !== 'form' || fb.submitting) return;
-    var hadFocus = ui.panel.contains(document.activeElement);
+    var hadFocus = focusInside(ui.panel);
     if (fb.index < FEEDBACK_LAST) {
       var checked = ui.feedbackForm.querySelector('input[name="rating"]:checked');
       if (!checked) return; // no rating: the question stays
@@ -1579,7 +1597,7 @@
         ui.feedbackNext.textContent = str('feedback_survey_button_finish');
         return;
       }
-      var focused = ui.panel.contains(document.activeElement);
+      var focused = focusInside(ui.panel);
       fb.step = 'done';
       syncMode();
       if (focused || hadFocus) {
@@ -2497,10 +2515,319 @@
     if (a.fonts) root.style.setProperty('--olark-ref-font', a.fonts);
   }
 
+  // ---------------------------------------------------------------- mount
+
+  // Where the widget's own DOM lives (README "Mounts"), from data-mount on this script:
+  //  - 'document' (default): #olark-ref is appended to the page (document.body, or
+  //    #olark-box-container with box.inline) and widget.css is a <link> in the page's head.
+  //  - 'shadow': #olark-ref is in the open shadow root of div#olark-ref-host (display:
+  //    contents, placed where the root would go), with the <link> in the shadow root.
+  //  - 'iframe': #olark-ref is in the document of iframe#olark-ref-frame, a same-origin
+  //    srcdoc frame the widget writes itself, with the <link> in that document's head.
+  // The DOM under #olark-ref is the same in every mount. What belongs to the page (cookies,
+  // title, referrer, URL, #olark-box-container, DOMContentLoaded, the viewport width of
+  // hb_disable_mobile) is always read from the page's own document and window.
+  var MOUNT_MODES = ['document', 'shadow', 'iframe'];
+  var mount = {
+    mode: 'document',
+    inline: false,    // the host or frame is in #olark-box-container (decided in openMount)
+    shadow: null,     // shadow: the ShadowRoot of #olark-ref-host
+    frame: null,      // iframe: #olark-ref-frame
+    clip: null,       // iframe: the clip-path last set on the frame
+    animating: false, // iframe: the clip follows an animation frame by frame
+    pending: false,   // iframe: nextFrame() is scheduled
+    focused: null     // iframe: the element that last got the focus in the frame
+  };
+  // The document that creates every node of the widget: the frame's in iframe mode, so no
+  // node of the widget is ever adopted from another document.
+  var dom = document;
+
+  if (typeof mountAttr === 'string' && MOUNT_MODES.indexOf(mountAttr) !== -1) {
+    mount.mode = mountAttr;
+  } else if (mountAttr !== undefined) {
+    warn('unknown data-mount ' + describe(mountAttr) + ' on the loader script (expected "document", ' +
+      '"shadow" or "iframe"); rendering into the document');
+  }
+
+  // A <link> in a shadow root or frame only loads once it is in the page, and a frame
+  // reloads (losing its document) whenever it is moved, so the host or frame is made in its
+  // final place once that is known (box.inline from the effective configuration), then
+  // widget.css is loaded into it; done() runs when it loaded or failed, as in document
+  // mode (where the stylesheet loaded alongside POST page and done() runs at once).
+  function openMount(done) {
+    if (mount.mode === 'document') {
+      done();
+      return;
+    }
+    var container = isTrue(eff('box.inline')) ? document.getElementById('olark-box-container') : null;
+    mount.inline = !!container;
+    var place = container || document.body;
+    if (mount.mode === 'shadow') {
+      var host = document.createElement('div');
+      if (typeof host.attachShadow !== 'function') {
+        mountFallback('this browser has no shadow DOM', done);
+        return;
+      }
+      host.id = 'olark-ref-host';
+      host.style.setProperty('display', 'contents'); // the host adds no box of its own
+      mount.shadow = host.attachShadow({ mode: 'open' });
+      place.appendChild(host);
+      loadCss(mount.shadow, done);
+      return;
+    }
+    openFrame(place, function (problem) {
+      if (problem) {
+        mountFallback('the widget frame ' + problem, done);
+        return;
+      }
+      loadCss(dom.head, done);
+    });
+  }
+
+  // The shadow root or frame could not be made: render into the document after all.
+  function mountFallback(why, done) {
+    error('could not mount the widget in ' + (mount.mode === 'shadow' ? 'a shadow root' : 'an iframe') +
+      ' (' + why + '); rendering into the document');
+    if (mount.frame && mount.frame.parentNode) mount.frame.parentNode.removeChild(mount.frame);
+    mount.mode = 'document';
+    mount.frame = null;
+    dom = document;
+    loadCss(document.head || document.documentElement, done);
+  }
+
+  // Appends the rendered root to its mount.
+  function attachRoot(root, container) {
+    if (mount.shadow) {
+      mount.shadow.appendChild(root);
+    } else if (mount.frame) {
+      dom.body.appendChild(root);
+      watchFrame();
+    } else {
+      (container || document.body).appendChild(root);
+    }
+  }
+
+  // Whether the focus is inside `node` (part of the widget): the active element is the one
+  // of the node's own root (the document, the shadow root or the frame's document); in a
+  // frame it only counts while the frame itself has the page's focus.
+  function focusInside(node) {
+    if (mount.frame && document.activeElement !== mount.frame) return false;
+    return node.contains(node.getRootNode().activeElement);
+  }
+
+  // ------------------------------------------------ iframe mount
+
+  // Links without a target (system.chat_does_not_follow_external_links) must open in the
+  // page's window, as in the other mounts, not in the frame.
+  var FRAME_SRCDOC = '<!DOCTYPE html><html><head><base target="_parent"></head><body></body></html>';
+  // The frame's own box (set !important, so the page's iframe rules cannot move it). A
+  // corner widget's frame covers the viewport, so the frame's viewport is the page's and the
+  // widget's fixed layout inside is unchanged; its clip-path (syncFrame) leaves only the
+  // widget's area painted and clickable. An inline frame fills the container's width and is
+  // as tall as the widget.
+  var FRAME_STYLE = [['display', 'block'], ['margin', '0'], ['padding', '0'], ['border', '0'],
+    ['background', 'transparent'], ['max-width', 'none'], ['max-height', 'none'],
+    ['min-width', '0'], ['min-height', '0']];
+  var FRAME_FIXED_STYLE = [['position', 'fixed'], ['top', '0'], ['right', '0'], ['bottom', '0'],
+    ['left', '0'], ['width', '100%'], ['height', '100%'], ['z-index', '2147483000'],
+    ['clip-path', 'inset(50%)']];
+  var FRAME_INLINE_STYLE = [['position', 'static'], ['width', '100%'], ['height', '0px']];
+
+  function setStyles(node, list) {
+    list.forEach(function (p) { node.style.setProperty(p[0], p[1], 'important'); });
+  }
+
+  // Makes the frame in `place`; done() gets null once its srcdoc document is there (not the
+  // initial about:blank, which Firefox replaces asynchronously), or why it failed.
+  function openFrame(place, done) {
+    var frame = document.createElement('iframe');
+    var finished = false;
+    var timer = null;
+    function finish(problem) {
+      if (finished) return;
+      finished = true;
+      if (timer !== null) clearTimeout(timer);
+      done(problem);
+    }
+    frame.id = 'olark-ref-frame';
+    frame.setAttribute('title', str('welcome_title'));
+    setStyles(frame, FRAME_STYLE);
+    setStyles(frame, mount.inline ? FRAME_INLINE_STYLE : FRAME_FIXED_STYLE);
+    frame.addEventListener('load', function () {
+      var d;
+      try { d = frame.contentDocument; } catch (e) { d = null; }
+      if (finished || !d || d.URL !== 'about:srcdoc' || !d.body) return;
+      prepareFrameDocument(frame, d);
+      finish(null);
+    });
+    // The same safety timeout as the stylesheet's.
+    timer = setTimeout(function () { finish('did not load'); }, CSS_TIMEOUT_MS);
+    frame.setAttribute('srcdoc', FRAME_SRCDOC);
+    mount.frame = frame;
+    place.appendChild(frame);
+  }
+
+  // The frame's document shows nothing of its own: no margin, no background, no scrollbars.
+  function prepareFrameDocument(frame, d) {
+    [d.documentElement, d.body].forEach(function (n) {
+      n.style.setProperty('margin', '0');
+      n.style.setProperty('padding', '0');
+      n.style.setProperty('background', 'transparent');
+      n.style.setProperty('overflow', 'hidden');
+    });
+    // A frame whose color-scheme differs from its element's is painted opaque.
+    var scheme = '';
+    try { scheme = window.getComputedStyle(frame).colorScheme || ''; } catch (e) { scheme = ''; }
+    if (scheme !== '') d.documentElement.style.setProperty('color-scheme', scheme);
+    d.documentElement.setAttribute('lang', currentLocale);
+    dom = d;
+  }
+
+  // The frame's accessible name and language follow the widget's strings.
+  function syncFrameStrings() {
+    if (!mount.frame) return;
+    mount.frame.setAttribute('title', str('welcome_title'));
+    dom.documentElement.setAttribute('lang', currentLocale);
+  }
+
+  // Keeps the frame's clip (corner) or height (inline) in step with the widget: on every
+  // change of the widget's DOM, size or focus, on resize, and on every animation frame while
+  // something animates in the frame.
+  function watchFrame() {
+    var win = mount.frame.contentWindow;
+    var root = ui.root;
+    new win.MutationObserver(function () {
+      syncFrame();
+      animateFrame();
+      nextFrame();
+    }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    if (typeof win.ResizeObserver === 'function') {
+      var sizes = new win.ResizeObserver(function () { syncFrame(); });
+      sizes.observe(root);
+      for (var c = root.firstElementChild; c; c = c.nextElementSibling) sizes.observe(c);
+    }
+    win.addEventListener('resize', function () { syncFrame(); });
+    ['animationstart', 'transitionrun'].forEach(function (type) {
+      dom.addEventListener(type, function () { animateFrame(); }, true);
+    });
+    var settled = ['animationend', 'animationcancel', 'transitionend', 'transitioncancel', 'focusin', 'focusout'];
+    settled.forEach(function (type) {
+      dom.addEventListener(type, function (ev) {
+        if (ev.type === 'focusin') mount.focused = ev.target;
+        syncFrame();
+        nextFrame();
+      }, true);
+    });
+    syncFrame();
+    animateFrame();
+  }
+
+  // Once per animation frame after a change: the clip again (a hidden element loses its
+  // focus ring only then), and releaseFrameFocus.
+  function nextFrame() {
+    var win = mount.frame && mount.frame.contentWindow;
+    if (!win || mount.pending) return;
+    mount.pending = true;
+    win.requestAnimationFrame(function () {
+      mount.pending = false;
+      syncFrame();
+      releaseFrameFocus();
+    });
+  }
+
+  // The element that had the focus in the frame was hidden or removed (api.box.hide, the
+  // launcher while expanding): in the document the focus would fall back to the page's body,
+  // but here the frame keeps the page's focus with nothing in it focused, so give it back to
+  // the page and the page's own keys work again. (A press on text in the panel also leaves
+  // the frame's body focused; that stays, so a selection there can still be copied.)
+  function releaseFrameFocus() {
+    var frame = mount.frame;
+    var last = mount.focused;
+    if (frame && last && document.activeElement === frame &&
+        (!dom.activeElement || dom.activeElement === dom.body) &&
+        (!last.isConnected || last.getClientRects().length === 0)) {
+      mount.focused = null;
+      frame.blur();
+    }
+  }
+
+  function frameAnimating() {
+    if (typeof dom.getAnimations !== 'function') return false;
+    return dom.getAnimations().some(function (a) { return a.pending || a.playState === 'running'; });
+  }
+
+  function animateFrame() {
+    var win = mount.frame && mount.frame.contentWindow;
+    if (!win || mount.animating || !frameAnimating()) return;
+    mount.animating = true;
+    win.requestAnimationFrame(function step() {
+      syncFrame();
+      if (mount.frame && mount.frame.contentWindow && frameAnimating()) {
+        mount.frame.contentWindow.requestAnimationFrame(step);
+      } else {
+        mount.animating = false;
+      }
+    });
+  }
+
+  // Corner widget: the frame is clipped to the union of the boxes of the root's displayed
+  // children (launcher, panel, grabber), so the rest of the page stays visible and
+  // clickable; with nothing displayed, to nothing. Inline: the frame is as tall as the
+  // widget.
+  function syncFrame() {
+    var frame = mount.frame;
+    if (!frame || !ui || !dom.body) return;
+    if (mount.inline) {
+      var height = Math.ceil(dom.body.getBoundingClientRect().height) + 'px';
+      if (frame.style.getPropertyValue('height') !== height) frame.style.setProperty('height', height, 'important');
+      return;
+    }
+    var win = frame.contentWindow;
+    var box = null;
+    for (var c = ui.root.firstElementChild; c; c = c.nextElementSibling) box = unite(box, paintedBox(c, win));
+    var clip = 'inset(50%)';
+    if (box) {
+      var view = dom.documentElement;
+      clip = 'inset(' + [box.top, view.clientWidth - box.right, view.clientHeight - box.bottom, box.left]
+        .map(function (v) { return Math.max(0, Math.floor(v)) + 'px'; }).join(' ') + ')';
+    }
+    if (clip !== mount.clip) {
+      mount.clip = clip;
+      frame.style.setProperty('clip-path', clip, 'important');
+    }
+  }
+
+  // The box a displayed element paints and takes clicks in: its border box, its outline
+  // (the focus ring) and descendants sticking out of it (the unread badge) unless it clips
+  // them. null when it is not displayed.
+  function paintedBox(node, win) {
+    if (node.getClientRects().length === 0) return null;
+    var r = node.getBoundingClientRect();
+    var box = r.width === 0 && r.height === 0 ? null
+      : { top: r.top, right: r.right, bottom: r.bottom, left: r.left };
+    var cs = win.getComputedStyle(node);
+    if (box && cs.outlineStyle !== 'none') {
+      var o = (parseFloat(cs.outlineWidth) || 0) + Math.max(0, parseFloat(cs.outlineOffset) || 0);
+      box = { top: box.top - o, right: box.right + o, bottom: box.bottom + o, left: box.left - o };
+    }
+    if (cs.overflowX === 'visible' && cs.overflowY === 'visible') {
+      for (var c = node.firstElementChild; c; c = c.nextElementSibling) box = unite(box, paintedBox(c, win));
+    }
+    return box;
+  }
+
+  function unite(a, b) {
+    if (!a || !b) return a || b;
+    return {
+      top: Math.min(a.top, b.top), right: Math.max(a.right, b.right),
+      bottom: Math.max(a.bottom, b.bottom), left: Math.min(a.left, b.left)
+    };
+  }
+
   // ---------------------------------------------------------------- DOM
 
   function el(tag, className, attrs) {
-    var node = document.createElement(tag);
+    var node = dom.createElement(tag);
     if (className) node.className = className;
     if (attrs) {
       for (var k in attrs) {
@@ -2555,7 +2882,7 @@
       }
       var href = linkHref(written);
       if (href === null) continue;
-      if (start > last) parent.appendChild(document.createTextNode(body.slice(last, start)));
+      if (start > last) parent.appendChild(dom.createTextNode(body.slice(last, start)));
       var a = el('a', 'olark-ref__link', { href: href });
       a.textContent = written;
       if (plus || (isExternal(href) && !look.externalSameWindow)) {
@@ -2566,7 +2893,7 @@
       last = start + m[1].length + written.length;
       LINK_RE.lastIndex = last;
     }
-    if (last < body.length) parent.appendChild(document.createTextNode(body.slice(last)));
+    if (last < body.length) parent.appendChild(dom.createTextNode(body.slice(last)));
   }
 
   // The absolute http(s) URL of a written link (https:// added without a scheme), or null.
@@ -2827,7 +3154,7 @@
         bad[0].focus();
         return;
       }
-      var hadFocus = panel.contains(document.activeElement);
+      var hadFocus = focusInside(panel);
       sendOfflineMessage(name, email, body);
       if (hadFocus && !thanks.hidden) {
         thanks.tabIndex = -1;
@@ -2853,7 +3180,7 @@
     syncBox();
     syncMode();
     var container = look.inline ? document.getElementById('olark-box-container') : null;
-    (container || document.body).appendChild(root);
+    attachRoot(root, container);
     if (look.disableMobile) {
       window.addEventListener('resize', function () { syncBox(); });
     }
@@ -2862,12 +3189,12 @@
   // The launcher's chat bubble icon (decorative).
   function chatIcon() {
     var NS = 'http://www.w3.org/2000/svg';
-    var svg = document.createElementNS(NS, 'svg');
+    var svg = dom.createElementNS(NS, 'svg');
     svg.setAttribute('class', 'olark-ref__launcher-icon');
     svg.setAttribute('viewBox', '0 0 24 24');
     svg.setAttribute('aria-hidden', 'true');
     svg.setAttribute('focusable', 'false');
-    var path = document.createElementNS(NS, 'path');
+    var path = dom.createElementNS(NS, 'path');
     path.setAttribute('fill', 'currentColor');
     path.setAttribute('d', 'M4.5 3h15A2.5 2.5 0 0 1 22 5.5v10a2.5 2.5 0 0 1-2.5 2.5H10l-5.2 3.9A.5.5 0 0 1 4 21.5V18A2.5 ' +
       '2.5 0 0 1 2 15.5v-10A2.5 2.5 0 0 1 4.5 3zM7 9.25a1.25 1.25 0 1 0 0 2.5 1.25 1.25 0 0 0 0-2.5zm5 0a1.25 ' +
@@ -2888,9 +3215,11 @@
     }
   }
 
-  function loadCss(done) {
+  // Adds the widget.css <link> to `parent` (the page's head, the shadow root or the frame's
+  // head) and calls done() once it loaded or failed.
+  function loadCss(parent, done) {
     var finished = false;
-    var link = document.createElement('link');
+    var link = dom.createElement('link');
     var timer = null;
     function finish(ok, why) {
       if (finished) return;
@@ -2904,7 +3233,7 @@
     link.addEventListener('error', function () { finish(false, 'error'); });
     timer = setTimeout(function () { finish(false, 'timeout'); }, CSS_TIMEOUT_MS);
     link.href = resolveCssUrl();
-    (document.head || document.documentElement).appendChild(link);
+    parent.appendChild(link);
   }
 
   function whenBody(fn) {
@@ -2990,7 +3319,10 @@
 
     // (3) stylesheet and POST page in parallel, then render.
     var page = null;
-    var waiting = 2;
+    var firstVisit = false; // a first-time visitor (decided in finish)
+    // The stylesheet loads with POST page in document mode; in the other mounts it loads
+    // once the shadow root or frame exists (see openMount).
+    var waiting = mount.mode === 'document' ? 2 : 1;
     function loaded() {
       if (--waiting === 0) whenBody(waitForInlineContainer);
     }
@@ -3005,7 +3337,7 @@
         finish();
       }
     }
-    loadCss(loaded);
+    if (mount.mode === 'document') loadCss(document.head || document.documentElement, loaded);
     postPage().then(function (answer) {
       page = answer;
       loaded();
@@ -3016,7 +3348,6 @@
 
     function finish() {
       // A first-time visitor: nothing in the transcript and no earlier page seen.
-      var firstVisit = false;
       if (page) {
         firstVisit = !(Array.isArray(page.transcript) && page.transcript.length !== 0) && !flagSet(SEEN_KEY);
         setFlag(SEEN_KEY);
@@ -3036,6 +3367,11 @@
         blockHost();
         return;
       }
+      // The shadow root or frame is made now that box.inline is known (see openMount).
+      openMount(start);
+    }
+
+    function start() {
       // Initial state from the effective configuration (site settings overridden by the
       // page's configure values); not a state change: no events.
       // The page's system.localization is a choice of the page (its table overrides the
@@ -3054,6 +3390,9 @@
       box.shown = !isTrue(eff('box.start_hidden'));
       box.expanded = isTrue(eff('box.start_expanded'));
       look = appearance();
+      // A shadow host or frame was placed for the box.inline decision taken when it was
+      // made (a frame reloads when moved); keep to it.
+      if (mount.mode !== 'document') look.inline = mount.inline;
       analytics = readAnalytics();
       prechat = readPrechat();
       if (look.inline) box.expanded = true; // an inline chatbox is always expanded
