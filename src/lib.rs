@@ -3,6 +3,7 @@
 //!
 //! The library owns everything that is not a step definition: the mock Olark backend
 //! ([`server`]), the WebDriver layer ([`browser`]), implementation profiles ([`profile`])
+//! and the widget parts they map ([`parts`]),
 //! the run's results and their report formats ([`report`]) and the options shared by
 //! `cargo test` and the CLI ([`suite`]). The steps
 //! live in `steps/` and are compiled into both the test target and the binary, because
@@ -10,6 +11,7 @@
 
 pub mod browser;
 pub mod matching;
+pub mod parts;
 pub mod profile;
 pub mod report;
 pub mod server;

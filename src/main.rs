@@ -69,7 +69,19 @@ fn main() -> ExitCode {
                     "  /jsclient/loader.js -> {}",
                     p.files_dir.join(&p.loader_entry).display()
                 );
-                println!("  selectors: {:#?}", p.selectors);
+                println!("  scope: {}", p.scope.describe());
+                for &part in olark_conformance::parts::Part::ALL {
+                    let lazy = matches!(
+                        p.part(part),
+                        olark_conformance::profile::PartSpec::Selectors { lazy: true, .. }
+                    );
+                    println!(
+                        "  {:<18} {}{}",
+                        part.key(),
+                        p.describe_part(part),
+                        if lazy { " (lazy)" } else { "" }
+                    );
+                }
                 println!("  timing: {:?}", p.timing);
                 println!("  unsupported: {:?}", p.unsupported);
                 for k in &p.known_failures {

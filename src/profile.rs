@@ -2,15 +2,19 @@
 //! under test, written by its authors in TOML without reading our code.
 //!
 //! A profile names the directory served at `/jsclient/` (the snippet loads
-//! `/jsclient/loader.js`), the CSS selectors of the widget's parts that steps may touch,
-//! timing allowances, and the documented calls the implementation does not claim.
+//! `/jsclient/loader.js`), where the widget's DOM lives (`[scope]`: the document, an open
+//! shadow root, a same-origin frame), the CSS selectors of the widget's parts that steps
+//! may touch (`[selectors]`, `[parts]`), timing allowances, and the documented calls the
+//! implementation does not claim. A profile may start from another one (`extends`).
 //! See `docs/profiles.md` for the format.
 
-use std::fmt;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub use crate::parts::{Kind, Part};
 
 /// Errors reading or validating a profile.
 #[derive(Debug, thiserror::Error)]
@@ -38,13 +42,65 @@ pub struct Profile {
     pub files_dir: PathBuf,
     /// File inside `files_dir` served as `/jsclient/loader.js`.
     pub loader_entry: String,
-    pub selectors: Selectors,
+    /// Where the widget's DOM lives; part selectors apply inside it.
+    pub scope: Scope,
+    /// How each part is found (or that the widget has none).
+    pub parts: BTreeMap<Part, PartSpec>,
     pub timing: Timing,
     /// Documented call names (feature file names) this implementation does not claim;
     /// their scenarios are reported as unsupported instead of run.
     pub unsupported: Vec<String>,
     /// Scenarios the implementation is known to fail; they still run.
     pub known_failures: Vec<KnownFailure>,
+}
+
+/// Where the widget's DOM lives: a path from the page's document through open shadow
+/// roots and same-origin frames. Empty: the document itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub steps: Vec<ScopeStep>,
+}
+
+/// One step into the widget's DOM, from the root reached so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScopeStep {
+    /// The open shadow root of the element this selector matches.
+    Shadow(String),
+    /// The document of the same-origin frame this selector matches.
+    Frame(String),
+}
+
+impl Scope {
+    /// How messages name the scope: "the document", "the open shadow root of #host".
+    pub fn describe(&self) -> String {
+        if self.steps.is_empty() {
+            return "the document".into();
+        }
+        let hops: Vec<String> = self
+            .steps
+            .iter()
+            .map(|s| match s {
+                ScopeStep::Shadow(sel) => format!("the open shadow root of {sel:?}"),
+                ScopeStep::Frame(sel) => format!("the document of the frame {sel:?}"),
+            })
+            .collect();
+        hops.join(", inside it ")
+    }
+}
+
+/// How one part is found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartSpec {
+    /// CSS selectors applied inside the scope; the part's elements are what any of them
+    /// matches, in list order.
+    Selectors {
+        list: Vec<String>,
+        /// The widget may build this part only when it first shows it (`[parts] lazy`).
+        lazy: bool,
+    },
+    /// The widget has no such part (`[parts] absent`): scenarios that need it are
+    /// reported as unsupported.
+    Absent,
 }
 
 /// A scenario an implementation is known to fail, as data (WPT's expectation files,
@@ -60,40 +116,6 @@ pub struct KnownFailure {
     /// Why, for the people reading the report (a ticket, a decision).
     #[serde(default)]
     pub reason: String,
-}
-
-/// CSS selectors for the parts of the widget steps interact with. Steps never use any
-/// other selector into the widget's DOM.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Selectors {
-    pub chatbox: String,
-    pub launcher: String,
-    pub panel: String,
-    pub minimize: String,
-    pub messages: String,
-    pub input: String,
-    pub send: String,
-    pub visitor_message: String,
-    pub operator_message: String,
-    pub notification: String,
-    pub unread: String,
-    pub offline_form: String,
-    pub offline_name: String,
-    pub offline_email: String,
-    pub offline_message: String,
-    pub offline_submit: String,
-    pub attention_grabber: String,
-    pub prechat_form: String,
-    pub prechat_name: String,
-    pub prechat_email: String,
-    pub prechat_phone: String,
-    pub prechat_submit: String,
-    pub prechat_error: String,
-    pub feedback_begin: String,
-    pub feedback_form: String,
-    pub feedback_next: String,
-    pub feedback_comment: String,
 }
 
 /// How long the harness waits for the implementation.
@@ -115,153 +137,6 @@ impl Default for Timing {
     }
 }
 
-/// A part of the widget, as named in step text ("the launcher", "the chatbox panel").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Chatbox,
-    Launcher,
-    Panel,
-    Minimize,
-    Messages,
-    Input,
-    Send,
-    VisitorMessage,
-    OperatorMessage,
-    Notification,
-    Unread,
-    OfflineForm,
-    OfflineName,
-    OfflineEmail,
-    OfflineMessage,
-    OfflineSubmit,
-    AttentionGrabber,
-    PrechatForm,
-    PrechatName,
-    PrechatEmail,
-    PrechatPhone,
-    PrechatSubmit,
-    PrechatError,
-    FeedbackBegin,
-    FeedbackForm,
-    FeedbackNext,
-    FeedbackComment,
-}
-
-impl Part {
-    pub const ALL: [Part; 27] = [
-        Part::Chatbox,
-        Part::Launcher,
-        Part::Panel,
-        Part::Minimize,
-        Part::Messages,
-        Part::Input,
-        Part::Send,
-        Part::VisitorMessage,
-        Part::OperatorMessage,
-        Part::Notification,
-        Part::Unread,
-        Part::OfflineForm,
-        Part::OfflineName,
-        Part::OfflineEmail,
-        Part::OfflineMessage,
-        Part::OfflineSubmit,
-        Part::AttentionGrabber,
-        Part::PrechatForm,
-        Part::PrechatName,
-        Part::PrechatEmail,
-        Part::PrechatPhone,
-        Part::PrechatSubmit,
-        Part::PrechatError,
-        Part::FeedbackBegin,
-        Part::FeedbackForm,
-        Part::FeedbackNext,
-        Part::FeedbackComment,
-    ];
-
-    /// The words used for this part in step text.
-    pub fn phrase(self) -> &'static str {
-        match self {
-            Part::Chatbox => "chatbox",
-            Part::Launcher => "launcher",
-            Part::Panel => "chatbox panel",
-            Part::Minimize => "minimize button",
-            Part::Messages => "message list",
-            Part::Input => "message input",
-            Part::Send => "send button",
-            Part::VisitorMessage => "visitor message",
-            Part::OperatorMessage => "operator message",
-            Part::Notification => "notification",
-            Part::Unread => "unread indicator",
-            Part::OfflineForm => "offline form",
-            Part::OfflineName => "offline name field",
-            Part::OfflineEmail => "offline email field",
-            Part::OfflineMessage => "offline message field",
-            Part::OfflineSubmit => "offline submit button",
-            Part::AttentionGrabber => "attention grabber",
-            Part::PrechatForm => "pre-chat form",
-            Part::PrechatName => "pre-chat name field",
-            Part::PrechatEmail => "pre-chat email field",
-            Part::PrechatPhone => "pre-chat phone field",
-            Part::PrechatSubmit => "pre-chat submit button",
-            Part::PrechatError => "pre-chat error",
-            Part::FeedbackBegin => "feedback button",
-            Part::FeedbackForm => "feedback form",
-            Part::FeedbackNext => "feedback next button",
-            Part::FeedbackComment => "feedback comment field",
-        }
-    }
-}
-
-impl fmt::Display for Part {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.phrase())
-    }
-}
-
-impl FromStr for Part {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Part::ALL
-            .into_iter()
-            .find(|p| p.phrase() == s)
-            .ok_or_else(|| format!("unknown widget part {s:?}"))
-    }
-}
-
-impl Selectors {
-    pub fn get(&self, part: Part) -> &str {
-        match part {
-            Part::Chatbox => &self.chatbox,
-            Part::Launcher => &self.launcher,
-            Part::Panel => &self.panel,
-            Part::Minimize => &self.minimize,
-            Part::Messages => &self.messages,
-            Part::Input => &self.input,
-            Part::Send => &self.send,
-            Part::VisitorMessage => &self.visitor_message,
-            Part::OperatorMessage => &self.operator_message,
-            Part::Notification => &self.notification,
-            Part::Unread => &self.unread,
-            Part::OfflineForm => &self.offline_form,
-            Part::OfflineName => &self.offline_name,
-            Part::OfflineEmail => &self.offline_email,
-            Part::OfflineMessage => &self.offline_message,
-            Part::OfflineSubmit => &self.offline_submit,
-            Part::AttentionGrabber => &self.attention_grabber,
-            Part::PrechatForm => &self.prechat_form,
-            Part::PrechatName => &self.prechat_name,
-            Part::PrechatEmail => &self.prechat_email,
-            Part::PrechatPhone => &self.prechat_phone,
-            Part::PrechatSubmit => &self.prechat_submit,
-            Part::PrechatError => &self.prechat_error,
-            Part::FeedbackBegin => &self.feedback_begin,
-            Part::FeedbackForm => &self.feedback_form,
-            Part::FeedbackNext => &self.feedback_next,
-            Part::FeedbackComment => &self.feedback_comment,
-        }
-    }
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProfile {
@@ -269,7 +144,12 @@ struct RawProfile {
     #[serde(default)]
     description: String,
     loader: RawLoader,
-    selectors: Selectors,
+    #[serde(default)]
+    scope: RawScope,
+    #[serde(default)]
+    selectors: BTreeMap<String, OneOrMany>,
+    #[serde(default)]
+    parts: RawParts,
     #[serde(default)]
     timing: Timing,
     #[serde(default)]
@@ -285,12 +165,52 @@ struct RawLoader {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawScope {
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    host: Option<OneOrMany>,
+    #[serde(default)]
+    frame: Option<OneOrMany>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParts {
+    #[serde(default)]
+    absent: Vec<String>,
+    #[serde(default)]
+    lazy: Vec<String>,
+}
+
+/// A selector or a list of them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawExpectations {
     #[serde(default)]
     unsupported: Vec<String>,
     #[serde(default)]
     known_failures: Vec<KnownFailure>,
 }
+
+/// How many profiles an `extends` chain may hold (a cycle would never end).
+const MAX_EXTENDS: usize = 8;
 
 impl Profile {
     /// Loads a profile from `profile.toml` or from a directory containing one.
@@ -311,15 +231,20 @@ impl Profile {
     /// Parses profile text; relative paths resolve against `base`. `origin` names the
     /// profile in errors.
     pub fn parse(text: &str, base: &Path, origin: &Path) -> Result<Profile, ProfileError> {
-        let raw: RawProfile = toml::from_str(text).map_err(|e| ProfileError::Parse {
-            path: origin.to_path_buf(),
-            message: e.to_string().trim_end().to_string(),
-        })?;
+        let table = merged_table(text, base, origin, 0)?;
+        let raw: RawProfile =
+            table
+                .try_into()
+                .map_err(|e: toml::de::Error| ProfileError::Parse {
+                    path: origin.to_path_buf(),
+                    message: e.to_string().trim_end().to_string(),
+                })?;
         let invalid = |message: String| ProfileError::Invalid {
             path: origin.to_path_buf(),
             message,
         };
-        let files_dir = base.join(&raw.loader.directory);
+        // `merged_table` made every loader.directory absolute.
+        let files_dir = raw.loader.directory.clone();
         let files_dir = files_dir.canonicalize().map_err(|e| {
             invalid(format!(
                 "loader.directory {} does not exist: {e}",
@@ -334,14 +259,8 @@ impl Profile {
                 files_dir.display()
             )));
         }
-        for part in Part::ALL {
-            if raw.selectors.get(part).trim().is_empty() {
-                return Err(invalid(format!(
-                    "selectors.{} is empty (every part needs a CSS selector)",
-                    field_name(part)
-                )));
-            }
-        }
+        let scope = scope(raw.scope).map_err(invalid)?;
+        let parts = parts(raw.selectors, raw.parts).map_err(invalid)?;
         // In-page waits run inside one WebDriver script call, whose own limit is 30 s.
         if !(1..=25_000).contains(&raw.timing.timeout_ms) {
             return Err(invalid(format!(
@@ -367,10 +286,64 @@ impl Profile {
             description: raw.description,
             files_dir,
             loader_entry: raw.loader.entry,
-            selectors: raw.selectors,
+            scope,
+            parts,
             timing: raw.timing,
             unsupported: raw.expectations.unsupported,
             known_failures: raw.expectations.known_failures,
+        })
+    }
+
+    /// How `part` is found.
+    pub fn part(&self, part: Part) -> &PartSpec {
+        // `parts()` fills in every part; Absent is the safe answer should one be missing.
+        self.parts.get(&part).unwrap_or(&PartSpec::Absent)
+    }
+
+    /// The part's selectors as one string for messages: `"#a"` or `["#a", "#b"]`.
+    pub fn describe_part(&self, part: Part) -> String {
+        match self.part(part) {
+            PartSpec::Selectors { list, .. } if list.len() == 1 => format!("{:?}", list[0]),
+            PartSpec::Selectors { list, .. } => format!("{list:?}"),
+            PartSpec::Absent => "(declared absent)".into(),
+        }
+    }
+
+    /// What the page-side query layer needs (`fixtures-site/harness/query.js`): the
+    /// scope as steps and every part with its selectors, container and kind.
+    pub fn page_config(&self) -> Value {
+        let scope: Vec<Value> = self
+            .scope
+            .steps
+            .iter()
+            .map(|s| match s {
+                ScopeStep::Shadow(sel) => json!({ "shadow": sel }),
+                ScopeStep::Frame(sel) => json!({ "frame": sel }),
+            })
+            .collect();
+        let parts: serde_json::Map<String, Value> = Part::ALL
+            .iter()
+            .map(|&p| {
+                let (selectors, lazy, absent) = match self.part(p) {
+                    PartSpec::Selectors { list, lazy } => (list.clone(), *lazy, false),
+                    PartSpec::Absent => (Vec::new(), false, true),
+                };
+                let spec = json!({
+                    "phrase": p.phrase(),
+                    "selectors": selectors,
+                    "lazy": lazy,
+                    "absent": absent,
+                    "items": p.kind() == Kind::Items,
+                    "container": p.container().map(Part::key),
+                });
+                (p.key().to_string(), spec)
+            })
+            .collect();
+        json!({
+            "scope": scope,
+            "scopeText": self.scope.describe(),
+            "settleMs": self.timing.settle_ms,
+            "parts": parts,
         })
     }
 
@@ -387,36 +360,172 @@ impl Profile {
     }
 }
 
-fn field_name(part: Part) -> &'static str {
-    match part {
-        Part::Chatbox => "chatbox",
-        Part::Launcher => "launcher",
-        Part::Panel => "panel",
-        Part::Minimize => "minimize",
-        Part::Messages => "messages",
-        Part::Input => "input",
-        Part::Send => "send",
-        Part::VisitorMessage => "visitor_message",
-        Part::OperatorMessage => "operator_message",
-        Part::Notification => "notification",
-        Part::Unread => "unread",
-        Part::OfflineForm => "offline_form",
-        Part::OfflineName => "offline_name",
-        Part::OfflineEmail => "offline_email",
-        Part::OfflineMessage => "offline_message",
-        Part::OfflineSubmit => "offline_submit",
-        Part::AttentionGrabber => "attention_grabber",
-        Part::PrechatForm => "prechat_form",
-        Part::PrechatName => "prechat_name",
-        Part::PrechatEmail => "prechat_email",
-        Part::PrechatPhone => "prechat_phone",
-        Part::PrechatSubmit => "prechat_submit",
-        Part::PrechatError => "prechat_error",
-        Part::FeedbackBegin => "feedback_begin",
-        Part::FeedbackForm => "feedback_form",
-        Part::FeedbackNext => "feedback_next",
-        Part::FeedbackComment => "feedback_comment",
+/// The profile's TOML with its `extends` chain applied: the base first, then this file's
+/// tables key by key over it. Every `loader.directory` is made absolute against the file
+/// that wrote it, so a base's relative directory keeps meaning what it meant there.
+fn merged_table(
+    text: &str,
+    base: &Path,
+    origin: &Path,
+    depth: usize,
+) -> Result<toml::Table, ProfileError> {
+    let parse = |message: String| ProfileError::Parse {
+        path: origin.to_path_buf(),
+        message,
+    };
+    let mut table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| parse(e.to_string().trim_end().to_string()))?;
+    if let Some(toml::Value::Table(loader)) = table.get_mut("loader") {
+        if let Some(toml::Value::String(dir)) = loader.get_mut("directory") {
+            *dir = base.join(&*dir).to_string_lossy().into_owned();
+        }
     }
+    let Some(extends) = table.remove("extends") else {
+        return Ok(table);
+    };
+    let toml::Value::String(extends) = extends else {
+        return Err(parse(
+            "extends must be the path of another profile.toml (or its directory)".into(),
+        ));
+    };
+    if depth >= MAX_EXTENDS {
+        return Err(ProfileError::Invalid {
+            path: origin.to_path_buf(),
+            message: format!("extends chains are limited to {MAX_EXTENDS} profiles (a cycle?)"),
+        });
+    }
+    let mut file = base.join(&extends);
+    if file.is_dir() {
+        file = file.join("profile.toml");
+    }
+    let base_text = std::fs::read_to_string(&file).map_err(|source| ProfileError::Read {
+        path: file.clone(),
+        source,
+    })?;
+    let base_dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let mut merged = merged_table(&base_text, &base_dir, &file, depth + 1)?;
+    merge(&mut merged, table);
+    Ok(merged)
+}
+
+/// Tables merge key by key; any other value (arrays included) replaces the base's.
+fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+fn scope(raw: RawScope) -> Result<Scope, String> {
+    let list = |v: Option<OneOrMany>, key: &str| -> Result<Vec<String>, String> {
+        let list = v.map(OneOrMany::into_vec).unwrap_or_default();
+        if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) {
+            return Err(format!(
+                "scope.{key} needs a CSS selector (or a list of them)"
+            ));
+        }
+        Ok(list)
+    };
+    match raw.kind.as_deref().unwrap_or("document") {
+        "document" if raw.host.is_none() && raw.frame.is_none() => Ok(Scope::default()),
+        "document" => {
+            Err("scope.host and scope.frame go with kind = \"shadow\" or \"iframe\"".into())
+        }
+        "shadow" if raw.frame.is_none() => Ok(Scope {
+            steps: list(raw.host, "host")?
+                .into_iter()
+                .map(ScopeStep::Shadow)
+                .collect(),
+        }),
+        "iframe" if raw.host.is_none() => Ok(Scope {
+            steps: list(raw.frame, "frame")?
+                .into_iter()
+                .map(ScopeStep::Frame)
+                .collect(),
+        }),
+        "shadow" => Err("scope.frame goes with kind = \"iframe\"".into()),
+        "iframe" => Err("scope.host goes with kind = \"shadow\"".into()),
+        other => Err(format!(
+            "scope.kind is \"document\", \"shadow\" or \"iframe\", not {other:?}"
+        )),
+    }
+}
+
+fn parts(
+    selectors: BTreeMap<String, OneOrMany>,
+    declared: RawParts,
+) -> Result<BTreeMap<Part, PartSpec>, String> {
+    let keys = || {
+        Part::ALL
+            .iter()
+            .map(|p| p.key())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let named = |names: &[String], key: &str| -> Result<Vec<Part>, String> {
+        names
+            .iter()
+            .map(|n| {
+                Part::from_key(n).ok_or_else(|| {
+                    format!("parts.{key} names {n:?}, which is not a part ({})", keys())
+                })
+            })
+            .collect()
+    };
+    let absent = named(&declared.absent, "absent")?;
+    let lazy = named(&declared.lazy, "lazy")?;
+    if absent.contains(&Part::Chatbox) {
+        return Err("parts.absent cannot name the chatbox: every widget has one".into());
+    }
+    if let Some(p) = absent.iter().find(|p| lazy.contains(p)) {
+        return Err(format!(
+            "{:?} is in both parts.absent and parts.lazy",
+            p.key()
+        ));
+    }
+    let mut out = BTreeMap::new();
+    for (key, value) in selectors {
+        let Some(part) = Part::from_key(&key) else {
+            return Err(format!(
+                "selectors.{key} is not a part (the parts are: {})",
+                keys()
+            ));
+        };
+        if absent.contains(&part) {
+            return Err(format!(
+                "selectors.{key} is given, but parts.absent says the widget has no {part}"
+            ));
+        }
+        let list = value.into_vec();
+        if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) {
+            return Err(format!(
+                "selectors.{key} is empty (every part needs a CSS selector, or a list of them)"
+            ));
+        }
+        out.insert(
+            part,
+            PartSpec::Selectors {
+                list,
+                lazy: lazy.contains(&part),
+            },
+        );
+    }
+    for &part in Part::ALL {
+        if absent.contains(&part) {
+            out.insert(part, PartSpec::Absent);
+        } else if !out.contains_key(&part) {
+            return Err(format!(
+                "selectors.{} is missing (every part needs a CSS selector, or list it under [parts] absent)",
+                part.key()
+            ));
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -479,7 +588,14 @@ feedback_comment = "#feedback_comment"
         assert_eq!(p.timing.timeout_ms, 5_000);
         assert!(!p.supports("api.box.setLocale"));
         assert!(p.supports("api.box.show"));
-        assert_eq!(p.selectors.get(Part::Panel), "#p");
+        assert_eq!(
+            p.part(Part::Panel),
+            &PartSpec::Selectors {
+                list: vec!["#p".into()],
+                lazy: false
+            }
+        );
+        assert_eq!(p.scope, Scope::default());
     }
 
     #[test]
@@ -529,11 +645,131 @@ feedback_comment = "#feedback_comment"
         assert!(err.to_string().contains("nope.js"), "{err}");
     }
 
+    fn profile_with(extra: &str) -> Result<Profile, ProfileError> {
+        let dir = dir_with_loader();
+        let text =
+            format!("name = \"x\"\n[loader]\ndirectory = \".\"\nentry = \"loader.js\"\n{SELECTORS}\n{extra}");
+        Profile::parse(&text, dir.path(), Path::new("p.toml"))
+    }
+
     #[test]
-    fn parts_round_trip_through_their_phrases() {
-        for part in Part::ALL {
-            assert_eq!(part.phrase().parse::<Part>().unwrap(), part);
+    fn scopes() {
+        let p =
+            profile_with("[scope]\nkind = \"shadow\"\nhost = [\"#outer\", \"x-chat\"]\n").unwrap();
+        assert_eq!(
+            p.scope.steps,
+            vec![
+                ScopeStep::Shadow("#outer".into()),
+                ScopeStep::Shadow("x-chat".into())
+            ]
+        );
+        assert!(p.scope.describe().contains("shadow root of \"#outer\""));
+        let p = profile_with("[scope]\nkind = \"iframe\"\nframe = \"#f\"\n").unwrap();
+        assert_eq!(p.scope.steps, vec![ScopeStep::Frame("#f".into())]);
+        assert_eq!(p.page_config()["scope"][0]["frame"], "#f");
+        for (bad, says) in [
+            ("kind = \"shadow\"\n", "scope.host needs"),
+            ("kind = \"iframe\"\nhost = \"#h\"\n", "scope.host goes with"),
+            ("kind = \"window\"\n", "not \"window\""),
+            ("host = \"#h\"\n", "go with kind"),
+        ] {
+            let err = profile_with(&format!("[scope]\n{bad}"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(says), "{bad}: {err}");
         }
-        assert!("sidebar".parse::<Part>().is_err());
+    }
+
+    #[test]
+    fn part_lists_absent_and_lazy_parts() {
+        let text = SELECTORS.replace(
+            "chatbox = \"#c\"",
+            "chatbox = [\"#root\", \"#root > .launcher\"]",
+        );
+        let text = text.replace("attention_grabber = \"#attention_grabber\"\n", "");
+        let dir = dir_with_loader();
+        let profile = format!(
+            "name = \"x\"\n[loader]\ndirectory = \".\"\nentry = \"loader.js\"\n{text}\n\
+             [parts]\nabsent = [\"attention_grabber\"]\nlazy = [\"panel\"]\n"
+        );
+        let p = Profile::parse(&profile, dir.path(), Path::new("p.toml")).unwrap();
+        assert_eq!(p.part(Part::AttentionGrabber), &PartSpec::Absent);
+        assert!(matches!(
+            p.part(Part::Panel),
+            PartSpec::Selectors { lazy: true, .. }
+        ));
+        assert_eq!(
+            p.describe_part(Part::Chatbox),
+            r##"["#root", "#root > .launcher"]"##
+        );
+        let config = p.page_config();
+        assert_eq!(config["parts"]["attention_grabber"]["absent"], true);
+        assert_eq!(config["parts"]["operator_message"]["items"], true);
+        assert_eq!(config["parts"]["operator_message"]["container"], "messages");
+
+        // Missing without being absent; absent but given; unknown names.
+        let err = Profile::parse(
+            &profile.replace("absent = [\"attention_grabber\"]", ""),
+            dir.path(),
+            Path::new("p.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("selectors.attention_grabber is missing"),
+            "{err}"
+        );
+        let err = profile_with("[parts]\nabsent = [\"panel\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("parts.absent says the widget has no chatbox panel"),
+            "{err}"
+        );
+        let err = profile_with("[parts]\nlazy = [\"sidebar\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("\"sidebar\", which is not a part"), "{err}");
+        let err = profile_with("[selectors]\n").unwrap_err().to_string();
+        assert!(err.contains("failed to parse"), "{err}");
+        let text = format!("{SELECTORS}sidebar = \"#s\"\n");
+        let err = Profile::parse(
+            &format!("name = \"x\"\n[loader]\ndirectory = \".\"\nentry = \"loader.js\"\n{text}"),
+            dir.path(),
+            Path::new("p.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("selectors.sidebar is not a part"), "{err}");
+    }
+
+    #[test]
+    fn extends_merges_tables_and_keeps_the_base_directory() {
+        let root = tempfile::tempdir().unwrap();
+        let base = root.path().join("base");
+        std::fs::create_dir_all(base.join("dist")).unwrap();
+        std::fs::write(base.join("dist/loader.js"), "//").unwrap();
+        std::fs::write(
+            base.join("profile.toml"),
+            format!("name = \"base\"\n[loader]\ndirectory = \"dist\"\nentry = \"loader.js\"\n{SELECTORS}"),
+        )
+        .unwrap();
+        let child = root.path().join("child");
+        std::fs::create_dir_all(&child).unwrap();
+        let text = "extends = \"../base\"\nname = \"child\"\n[scope]\nkind = \"shadow\"\nhost = \"#h\"\n[selectors]\npanel = \"#other\"\n";
+        let p = Profile::parse(text, &child, Path::new("child/profile.toml")).unwrap();
+        assert_eq!(p.name, "child");
+        assert_eq!(p.files_dir, base.join("dist").canonicalize().unwrap());
+        assert_eq!(p.describe_part(Part::Panel), "\"#other\"");
+        assert_eq!(p.describe_part(Part::Launcher), "\"#l\"");
+        assert_eq!(p.scope.steps, vec![ScopeStep::Shadow("#h".into())]);
+
+        std::fs::write(
+            child.join("profile.toml"),
+            "extends = \".\"\nname = \"loop\"\n",
+        )
+        .unwrap();
+        let err = Profile::load(&child).unwrap_err().to_string();
+        assert!(err.contains("limited to"), "{err}");
     }
 }

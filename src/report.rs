@@ -84,7 +84,8 @@ pub enum Outcome {
     /// The harness could not run the scenario (driver died, page never loaded, undefined
     /// step): says nothing about the implementation.
     Error,
-    /// The profile declares the call unsupported.
+    /// The profile declares the call unsupported, or the scenario needs a part the
+    /// profile declares absent (the message says which).
     Unsupported,
     /// Failed, and the profile lists the scenario as a known failure.
     KnownFailure,
@@ -132,6 +133,10 @@ pub struct ScenarioResult {
     pub artifacts: Option<PathBuf>,
     /// From the scenario's first hook to its last; zero for scenarios that did not run.
     pub duration: Duration,
+    /// The widget parts its steps read or touched (profile keys), in first-use order:
+    /// what the vacuity checks rely on, since a scenario that reads no part passes
+    /// whatever the widget's DOM looks like.
+    pub parts: Vec<String>,
 }
 
 /// Collected results of a run.
@@ -208,7 +213,7 @@ impl Report {
 
     /// Every result as JSON: what `--report` writes. Stable keys: `implementation`,
     /// `browser`, `totals` {passed, failed, errors, unsupported, known_failures, exit_code},
-    /// `results` [{call, scenario, outcome, message, artifacts, duration_ms}].
+    /// `results` [{call, scenario, outcome, message, artifacts, duration_ms, parts}].
     pub fn to_json(&self, implementation: &str, browser: BrowserKind) -> serde_json::Value {
         let t = self.totals();
         let results: Vec<serde_json::Value> = self
@@ -222,6 +227,7 @@ impl Report {
                     "message": r.message,
                     "artifacts": r.artifacts,
                     "duration_ms": r.duration.as_millis() as u64,
+                    "parts": r.parts,
                 })
             })
             .collect();
@@ -305,9 +311,10 @@ impl Report {
                         xml(first),
                         xml(message)
                     ),
-                    Outcome::Unsupported => {
-                        "      <skipped message=\"unsupported by the profile\"/>\n".to_string()
-                    }
+                    Outcome::Unsupported => format!(
+                        "      <skipped message=\"{}\"/>\n",
+                        xml(r.message.as_deref().unwrap_or("unsupported by the profile"))
+                    ),
                     Outcome::KnownFailure => {
                         format!("      <system-out>{}</system-out>\n", xml(message))
                     }
@@ -404,6 +411,17 @@ impl Report {
             .iter()
             .filter(|r| r.outcome == Outcome::KnownFailure)
             .collect();
+        let needs_absent: Vec<&ScenarioResult> = results
+            .iter()
+            .filter(|r| r.outcome == Outcome::Unsupported && r.message.is_some())
+            .collect();
+        if !needs_absent.is_empty() {
+            out.push_str("\nUnsupported scenarios (they need what the profile declares absent):\n");
+            for r in needs_absent {
+                let why = r.message.as_deref().unwrap_or_default();
+                out.push_str(&format!("  {} — {}: {why}\n", r.call, r.scenario));
+            }
+        }
         if !known.is_empty() {
             out.push_str("\nKnown failures (failed as the profile expects):\n");
             for r in known {
@@ -448,6 +466,7 @@ mod tests {
             message: Some("expected a, got b".into()),
             artifacts: None,
             duration: Duration::from_millis(100),
+            parts: vec!["chatbox".into()],
         }
     }
 
@@ -478,11 +497,17 @@ mod tests {
         report.record(failed);
         report.record(result("api.box.show", Outcome::Passed));
         report.record(result("api.box.hide", Outcome::Error));
-        report.record(result("api.box.setLocale", Outcome::Unsupported));
+        let mut unsupported = result("api.box.setLocale", Outcome::Unsupported);
+        unsupported.message = None;
+        report.record(unsupported);
+        let mut absent = result("api.box.expand", Outcome::Unsupported);
+        absent.message =
+            Some("needs the attention grabber, which the profile declares absent".into());
+        report.record(absent);
         let xml = report.to_junit("ref", BrowserKind::Chromium);
         assert!(xml.starts_with("<?xml"), "{xml}");
         assert!(
-            xml.contains("tests=\"4\" failures=\"1\" errors=\"1\" skipped=\"1\""),
+            xml.contains("tests=\"5\" failures=\"1\" errors=\"1\" skipped=\"2\""),
             "{xml}"
         );
         assert!(
@@ -501,8 +526,12 @@ mod tests {
             xml.contains("<skipped message=\"unsupported by the profile\"/>"),
             "{xml}"
         );
-        assert_eq!(xml.matches("<testcase").count(), 4);
-        assert_eq!(xml.matches("</testsuite>").count(), 3);
+        assert!(
+            xml.contains("<skipped message=\"needs the attention grabber, which the profile declares absent\"/>"),
+            "{xml}"
+        );
+        assert_eq!(xml.matches("<testcase").count(), 5);
+        assert_eq!(xml.matches("</testsuite>").count(), 4);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Steps about how the widget looks and where it sits, asserted as a visitor would see
 //! it: geometry in the viewport, computed styles (colours compared as colours), corners,
 //! light or dark, images shown, animation, text. Site-wide settings and the viewport size
-//! are arranged here too. Every element is found through the profile's selectors.
+//! are arranged here too. Every element is the one the query layer's rule says counts
+//! (the first displayed element of the part), measured in the top-level viewport.
 
 use cucumber::{given, then, when};
 use olark_conformance::profile::Part;
@@ -9,7 +10,21 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::steps::params::WidgetPart;
-use crate::steps::world::{fail, OlarkWorld, StepResult};
+use crate::steps::world::{fail, OlarkWorld, StepResult, Vis, VisState, Waited};
+
+/// The failure of a reading that needed the part displayed.
+fn not_displayed(w: &OlarkWorld, part: Part, vis: &Vis, to: &str) -> anyhow::Error {
+    let why = match vis.state {
+        VisState::Unseen => vis.describe(),
+        _ => "it was not displayed".into(),
+    };
+    anyhow::anyhow!(
+        "{}: expected the {part} ({}) to be displayed within {} ms to {to}, but {why}",
+        w.call,
+        w.selector(part),
+        w.timeout_ms()
+    )
+}
 
 /// Sets a dashboard setting; the value is JSON (`"#744da8"`, `true`, `{"general": …}`).
 #[given(expr = "the site's settings set {string} to {string}")]
@@ -36,11 +51,27 @@ async fn viewport(w: &mut OlarkWorld, width: u32, height: u32) -> StepResult {
     Ok(())
 }
 
-/// Geometry of a part and of the viewport, measured in the page after waiting for the
-/// part to be displayed.
+/// Geometry of a part (in the top-level viewport) and of the viewport, measured in the
+/// page after waiting for the part to be displayed and the page to settle.
 #[derive(Debug, Deserialize)]
+struct Measured {
+    vis: Vis,
+    #[serde(rename = "box")]
+    rect: Option<Rect>,
+    vw: f64,
+    vh: f64,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+struct Rect {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
+
+#[derive(Debug)]
 struct Geometry {
-    found: bool,
     left: f64,
     top: f64,
     right: f64,
@@ -64,32 +95,25 @@ impl Geometry {
 async fn geometry(w: &mut OlarkWorld, part: Part) -> anyhow::Result<Geometry> {
     let timeout = w.timeout_ms();
     let settle = w.settle_ms();
-    let selector = w.selector(part).to_string();
-    let g: Geometry = w
-        .exec_async(
-            "const [sel, timeout, settle, done] = arguments;
-             const H = window.__olarkConformance;
-             const measure = () => {
-               const shown = Array.from(document.querySelectorAll(sel)).filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
-               const target = shown[0];
-               const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
-               if (!target) return { found: false, left: 0, top: 0, right: 0, bottom: 0, vw, vh };
-               const r = target.getBoundingClientRect();
-               return { found: true, left: r.left, top: r.top, right: r.right, bottom: r.bottom, vw, vh };
-             };
-             H.waitFor(() => H.displayed(sel), timeout)
-               .then(() => H.settle(settle))
-               .then(() => done(measure()));",
-            vec![selector.clone().into(), timeout.into(), settle.into()],
+    let m: Waited<Measured> = w
+        .query(
+            "geometry",
+            part,
+            json!({ "timeout": timeout, "settle": settle }),
         )
         .await?;
-    if !g.found {
-        return Err(anyhow::anyhow!(
-            "{}: expected the {part} ({selector}) to be displayed within {timeout} ms, it was not",
-            w.call
-        ));
-    }
-    Ok(g)
+    w.check_profile(&m.seen.vis)?;
+    let Some(r) = m.seen.rect else {
+        return Err(not_displayed(w, part, &m.seen.vis, "measure it"));
+    };
+    Ok(Geometry {
+        left: r.left,
+        top: r.top,
+        right: r.right,
+        bottom: r.bottom,
+        vw: m.seen.vw,
+        vh: m.seen.vh,
+    })
 }
 
 #[then(expr = "the {part} is in the {word} half of the viewport")]
@@ -223,14 +247,15 @@ async fn compared_to_noted(w: &mut OlarkWorld, part: WidgetPart, how: String) ->
 
 #[derive(Deserialize)]
 struct Styled {
-    found: bool,
+    vis: Vis,
     value: String,
     #[serde(default)]
     expected: Option<String>,
 }
 
-/// Reads a computed style property once the element's transitions have finished; when
-/// `expected` is given, it is normalised the same way (a colour written `#744da8` compares equal to `rgb(116, 77, 168)`).
+/// Reads a computed style property once the element is displayed and its transitions
+/// have finished; when `expected` is given, it is normalised the same way (a colour
+/// written `#744da8` compares equal to `rgb(116, 77, 168)`).
 async fn computed(
     w: &mut OlarkWorld,
     part: Part,
@@ -238,30 +263,23 @@ async fn computed(
     expected: Option<&str>,
 ) -> anyhow::Result<Styled> {
     let timeout = w.timeout_ms();
-    let selector = w.selector(part).to_string();
-    let s: Styled = w
-        .exec_async(
-            "const [sel, prop, expected, timeout, done] = arguments;
-             const H = window.__olarkConformance;
-             const normal = (p, v) => { const probe = document.createElement('div'); probe.style.display = 'none'; probe.style.setProperty(p, v); document.body.appendChild(probe); const n = getComputedStyle(probe).getPropertyValue(p); probe.remove(); return n || v; };
-             // The settled style: after the element's transitions and animations ran.
-             const still = () => { const el = document.querySelector(sel); return !el || !el.getAnimations || el.getAnimations().every(a => a.playState !== 'running'); };
-             H.waitFor(() => H.displayed(sel) && still(), timeout).then(() => {
-               const el = document.querySelector(sel);
-               if (!el) return done({ found: false, value: '' });
-               const value = getComputedStyle(el).getPropertyValue(prop).trim();
-               done({ found: true, value, expected: expected === null ? null : normal(prop, expected).trim() });
-             });",
-            vec![selector.clone().into(), property.into(), json!(expected), timeout.into()],
+    let s: Waited<Styled> = w
+        .query(
+            "style",
+            part,
+            json!({ "property": property, "expected": expected, "timeout": timeout }),
         )
         .await?;
-    if !s.found {
-        return Err(anyhow::anyhow!(
-            "{}: expected a {part} ({selector}) to read its {property}, there is none",
-            w.call
+    w.check_profile(&s.seen.vis)?;
+    if s.seen.vis.state != VisState::Displayed {
+        return Err(not_displayed(
+            w,
+            part,
+            &s.seen.vis,
+            &format!("read its {property}"),
         ));
     }
-    Ok(s)
+    Ok(s.seen)
 }
 
 #[then(expr = "the computed {string} of the {part} is {string}")]
@@ -325,25 +343,20 @@ async fn computed_starts(
 
 #[derive(Deserialize)]
 struct Corners {
+    vis: Vis,
     radii: Vec<String>,
 }
 
 async fn corners(w: &mut OlarkWorld, part: Part) -> anyhow::Result<Vec<String>> {
     let timeout = w.timeout_ms();
-    let selector = w.selector(part).to_string();
-    let c: Corners = w
-        .exec_async(
-            "const [sel, timeout, done] = arguments;
-             const H = window.__olarkConformance;
-             H.waitFor(() => H.displayed(sel), timeout).then(() => {
-               const el = document.querySelector(sel);
-               const cs = el ? getComputedStyle(el) : null;
-               done({ radii: cs ? ['border-top-left-radius', 'border-top-right-radius', 'border-bottom-right-radius', 'border-bottom-left-radius'].map(p => cs.getPropertyValue(p)) : [] });
-             });",
-            vec![selector.into(), timeout.into()],
-        )
+    let c: Waited<Corners> = w
+        .query("corners", part, json!({ "timeout": timeout }))
         .await?;
-    Ok(c.radii)
+    w.check_profile(&c.seen.vis)?;
+    if !c.met {
+        return Err(not_displayed(w, part, &c.seen.vis, "read its corners"));
+    }
+    Ok(c.seen.radii)
 }
 
 fn is_zero_radius(r: &str) -> bool {
@@ -383,35 +396,23 @@ async fn rounded_corners(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
 
 #[derive(Deserialize)]
 struct Shade {
+    vis: Vis,
     luminance: Option<f64>,
     color: String,
 }
 
-/// The relative luminance (WCAG) of the first non-transparent background at or above
-/// the part.
+/// The relative luminance (WCAG) of the first opaque background at or above the part
+/// (through shadow hosts, and out of a frame into the page behind it).
 async fn background_luminance(w: &mut OlarkWorld, part: Part) -> anyhow::Result<Shade> {
     let timeout = w.timeout_ms();
-    let selector = w.selector(part).to_string();
-    w.exec_async(
-        "const [sel, timeout, done] = arguments;
-         const H = window.__olarkConformance;
-         H.waitFor(() => H.displayed(sel), timeout).then(() => {
-           let el = document.querySelector(sel), color = '';
-           while (el) {
-             const c = getComputedStyle(el).backgroundColor;
-             const m = c.match(/rgba?\\(([^)]+)\\)/);
-             const parts = m ? m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number) : [];
-             if (parts.length >= 3 && (parts.length < 4 || parts[3] > 0.5)) {
-               const lin = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-               return done({ luminance: 0.2126 * lin(parts[0]) + 0.7152 * lin(parts[1]) + 0.0722 * lin(parts[2]), color: c });
-             }
-             el = el.parentElement;
-           }
-           done({ luminance: null, color });
-         });",
-        vec![selector.into(), timeout.into()],
-    )
-    .await
+    let s: Waited<Shade> = w
+        .query("background", part, json!({ "timeout": timeout }))
+        .await?;
+    w.check_profile(&s.seen.vis)?;
+    if !s.met {
+        return Err(not_displayed(w, part, &s.seen.vis, "read its background"));
+    }
+    Ok(s.seen)
 }
 
 #[then(expr = "the {part} has a {word} background")]
@@ -440,34 +441,27 @@ async fn background_shade(w: &mut OlarkWorld, part: WidgetPart, shade: String) -
     Ok(())
 }
 
+#[derive(Deserialize)]
+struct Image {
+    vis: Vis,
+    source: Option<String>,
+}
+
 #[given(expr = "the {part} shows the image {string}")]
 #[then(expr = "the {part} shows the image {string}")]
 async fn shows_image(w: &mut OlarkWorld, part: WidgetPart, url: String) -> StepResult {
     let timeout = w.timeout_ms();
-    let selector = w.selector(part.0).to_string();
-    let shown: Option<String> = w
-        .exec_async(
-            "const [sel, want, timeout, done] = arguments;
-             const H = window.__olarkConformance;
-             const source = () => {
-               const el = document.querySelector(sel);
-               if (!el) return null;
-               const img = el.tagName === 'IMG' ? el : el.querySelector('img');
-               if (img) return img.currentSrc || img.src;
-               const bg = getComputedStyle(el).backgroundImage;
-               const m = bg && bg.match(/url\\([\"']?([^\"')]+)/);
-               return m ? m[1] : null;
-             };
-             const absolute = new URL(want, location.href).href;
-             H.waitFor(() => H.displayed(sel) && source() === absolute, timeout).then(() => done(source()));",
-            vec![selector.into(), url.clone().into(), timeout.into()],
-        )
+    let shown: Waited<Image> = w
+        .query("image", part.0, json!({ "url": url, "timeout": timeout }))
         .await?;
-    let origin = w.harness.server.origin(&w.site);
-    let want = format!("{}{}", origin.trim_end_matches('/'), url);
-    if shown.as_deref() != Some(want.as_str()) && shown.as_deref() != Some(url.as_str()) {
+    w.check_profile(&shown.seen.vis)?;
+    if !shown.met {
+        let got = match shown.seen.vis.state {
+            VisState::Displayed => format!("it shows {:?}", shown.seen.source),
+            _ => shown.seen.vis.describe(),
+        };
         fail!(
-            "{}: expected the {} to show {url:?} within {timeout} ms, it shows {shown:?}",
+            "{}: expected the {} to show {url:?} within {timeout} ms, but {got}",
             w.call,
             part.0
         );
@@ -485,26 +479,27 @@ async fn not_animated(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
     expect_animated(w, part.0, false).await
 }
 
+#[derive(Deserialize)]
+struct Animated {
+    vis: Vis,
+    animated: bool,
+}
+
 async fn expect_animated(w: &mut OlarkWorld, part: Part, want: bool) -> StepResult {
     let timeout = w.timeout_ms();
     let settle = w.settle_ms();
-    let selector = w.selector(part).to_string();
-    let got: bool = w
-        .exec_async(
-            "const [sel, want, timeout, settle, done] = arguments;
-             const H = window.__olarkConformance;
-             H.waitFor(() => H.displayed(sel) && (!want || H.wasAnimated(sel)), timeout)
-               .then(() => H.settle(settle))
-               .then(() => done(H.wasAnimated(sel)));",
-            vec![
-                selector.clone().into(),
-                want.into(),
-                timeout.into(),
-                settle.into(),
-            ],
+    let got: Waited<Animated> = w
+        .query(
+            "animated",
+            part,
+            json!({ "want": want, "timeout": timeout, "settle": settle }),
         )
         .await?;
-    if got != want {
+    w.check_profile(&got.seen.vis)?;
+    if got.seen.vis.state != VisState::Displayed {
+        return Err(not_displayed(w, part, &got.seen.vis, "see whether it animated").into());
+    }
+    if got.seen.animated != want {
         let (expected, actual) = if want {
             (
                 "to animate when it appeared",
@@ -514,33 +509,29 @@ async fn expect_animated(w: &mut OlarkWorld, part: Part, want: bool) -> StepResu
             ("not to animate", "an animation or transition ran on it")
         };
         fail!(
-            "{}: expected the {part} ({selector}) {expected}, but {actual}",
-            w.call
+            "{}: expected the {part} ({}) {expected}, but {actual}",
+            w.call,
+            w.selector(part)
         );
     }
     Ok(())
 }
 
-#[derive(Deserialize)]
-struct Text {
-    text: String,
-}
-
+/// The visible text of a displayed part (every element of it, in order).
 async fn visible_text(w: &mut OlarkWorld, part: Part) -> anyhow::Result<String> {
     let timeout = w.timeout_ms();
-    let selector = w.selector(part).to_string();
-    let t: Text = w
-        .exec_async(
-            "const [sel, timeout, done] = arguments;
-             const H = window.__olarkConformance;
-             H.waitFor(() => H.displayed(sel), timeout).then(() => {
-               const el = document.querySelector(sel);
-               done({ text: el ? el.innerText.trim() : '' });
-             });",
-            vec![selector.into(), timeout.into()],
+    let t: Waited<crate::steps::behaviour::Reading> = w
+        .query(
+            "read",
+            part,
+            json!({ "what": "text", "includes": "", "displayed": true, "timeout": timeout }),
         )
         .await?;
-    Ok(t.text)
+    w.check_profile(&t.seen.vis)?;
+    if t.seen.vis.state != VisState::Displayed {
+        return Err(not_displayed(w, part, &t.seen.vis, "read its text"));
+    }
+    Ok(t.seen.text)
 }
 
 #[then(expr = "the {part} shows text")]
@@ -573,11 +564,8 @@ async fn shows_no_text(w: &mut OlarkWorld, part: WidgetPart) -> StepResult {
 #[then(expr = "the {part} is inside the page's {string} element")]
 async fn inside(w: &mut OlarkWorld, part: WidgetPart, container: String) -> StepResult {
     let g = geometry(w, part.0).await?;
-    let boxed = w
-        .exec(
-            "const el = document.querySelector(arguments[0]); if (!el) return null; const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];",
-            vec![container.clone().into()],
-        )
+    let boxed: Value = w
+        .invoke("pageBox", json!({ "selector": container }))
         .await?;
     let Some(b) = boxed
         .as_array()

@@ -6,40 +6,86 @@ use cucumber::{given, then, when};
 use olark_conformance::matching::includes;
 use olark_conformance::profile::Part;
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::steps::params::WidgetPart;
-use crate::steps::world::{fail, OlarkWorld, StepResult};
+use crate::steps::world::{fail, OlarkWorld, StepResult, Vis, VisState, Waited};
 
-#[derive(Deserialize)]
+/// A reading of a part (query.js `read`): what the harness saw of it, and its text.
+#[derive(Debug, Deserialize)]
+pub struct Reading {
+    pub vis: Vis,
+    pub text: String,
+}
+
+/// What a reading of a part found, as the query layer answered it.
 struct Seen {
     ok: bool,
     seen: String,
 }
 
-/// Waits until `read` (a JS expression over `el`) of the part includes `text`.
+/// How a part is read: its visible text, all its text, its placeholder, or its
+/// accessible name.
+#[derive(Clone, Copy)]
+enum Read {
+    Text,
+    Placeholder,
+    Name,
+}
+
+impl Read {
+    fn word(self) -> &'static str {
+        match self {
+            Read::Text => "text",
+            Read::Placeholder => "placeholder",
+            Read::Name => "name",
+        }
+    }
+}
+
+/// Waits until the reading of the part includes `text`. With `settle`, the page settles
+/// first and the reading is taken again. A part the harness cannot see fails here, so
+/// "does not show" never passes on a selector that matches nothing.
 async fn part_reads(
     w: &mut OlarkWorld,
     part: Part,
-    read: &str,
+    read: Read,
     text: &str,
+    settle: bool,
 ) -> anyhow::Result<Seen> {
     let timeout = w.timeout_ms();
-    let selector = w.selector(part).to_string();
-    let script = format!(
-        "const [sel, want, timeout, done] = arguments;
-         const H = window.__olarkConformance;
-         const read = () => {{ const el = Array.from(document.querySelectorAll(sel)).find(e => e.getClientRects().length) || document.querySelector(sel); return el ? String({read}) : ''; }};
-         H.waitFor(() => read().includes(want), timeout).then(ok => done({{ ok: !!ok, seen: read() }}));"
-    );
-    w.exec_async(&script, vec![selector.into(), text.into(), timeout.into()])
-        .await
+    let settle = settle.then(|| w.settle_ms());
+    let r: Waited<Reading> = w
+        .query(
+            "read",
+            part,
+            json!({ "what": read.word(), "includes": text, "timeout": timeout, "settle": settle }),
+        )
+        .await?;
+    w.check_profile(&r.seen.vis)?;
+    if r.seen.vis.state == VisState::Unseen {
+        fail_unseen(w, part, &r.seen.vis)?;
+    }
+    Ok(Seen {
+        ok: r.met,
+        seen: r.seen.text,
+    })
+}
+
+/// The failure of a reading of a part the harness cannot see.
+fn fail_unseen(w: &OlarkWorld, part: Part, vis: &Vis) -> anyhow::Result<()> {
+    Err(anyhow::anyhow!(
+        "{}: expected to read the {part} within {} ms, but {}",
+        w.call,
+        w.timeout_ms(),
+        vis.describe()
+    ))
 }
 
 #[given(expr = "the {part} shows the text {string}")]
 #[then(expr = "the {part} shows the text {string}")]
 async fn shows_the_text(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
-    let s = part_reads(w, part.0, "el.innerText", &text).await?;
+    let s = part_reads(w, part.0, Read::Text, &text, false).await?;
     if !s.ok {
         fail!(
             "{}: expected the {} to show the text {text:?} within {} ms, it shows {:?}",
@@ -54,8 +100,7 @@ async fn shows_the_text(w: &mut OlarkWorld, part: WidgetPart, text: String) -> S
 
 #[then(expr = "the {part} does not show the text {string}")]
 async fn does_not_show_text(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
-    w.settle().await?;
-    let s = part_reads(w, part.0, "el.innerText", "").await?;
+    let s = part_reads(w, part.0, Read::Text, "", true).await?;
     if s.seen.contains(&text) {
         fail!(
             "{}: expected the {} not to show {text:?}, it shows {:?}",
@@ -69,8 +114,7 @@ async fn does_not_show_text(w: &mut OlarkWorld, part: WidgetPart, text: String) 
 
 #[then(expr = "the {part}'s placeholder is not {string}")]
 async fn placeholder_is_not(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
-    w.settle().await?;
-    let s = part_reads(w, part.0, "el.getAttribute('placeholder') || ''", "").await?;
+    let s = part_reads(w, part.0, Read::Placeholder, "", true).await?;
     if s.seen == text {
         fail!(
             "{}: expected the {}'s placeholder not to be {text:?}",
@@ -83,7 +127,7 @@ async fn placeholder_is_not(w: &mut OlarkWorld, part: WidgetPart, text: String) 
 
 #[then(expr = "the {part}'s placeholder is {string}")]
 async fn placeholder(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
-    let s = part_reads(w, part.0, "el.getAttribute('placeholder') || ''", &text).await?;
+    let s = part_reads(w, part.0, Read::Placeholder, &text, false).await?;
     if !s.ok || s.seen != text {
         fail!(
             "{}: expected the {}'s placeholder to be {text:?}, it is {:?}",
@@ -98,13 +142,7 @@ async fn placeholder(w: &mut OlarkWorld, part: WidgetPart, text: String) -> Step
 /// The launcher's accessible name: its `aria-label`, else its text.
 #[then(expr = "the {part}'s accessible name includes {string}")]
 async fn accessible_name(w: &mut OlarkWorld, part: WidgetPart, text: String) -> StepResult {
-    let s = part_reads(
-        w,
-        part.0,
-        "(el.getAttribute('aria-label') || el.innerText || '').trim()",
-        &text,
-    )
-    .await?;
+    let s = part_reads(w, part.0, Read::Name, &text, false).await?;
     if !s.ok {
         fail!(
             "{}: expected the {}'s accessible name to include {text:?}, it is {:?}",
@@ -121,21 +159,11 @@ async fn accessible_name(w: &mut OlarkWorld, part: WidgetPart, text: String) -> 
 async fn analytics_calls(w: &mut OlarkWorld, at_least: usize) -> anyhow::Result<Vec<Value>> {
     let timeout = if at_least == 0 { 0 } else { w.timeout_ms() };
     let settle = w.settle_ms();
-    let calls: Vec<Value> = w
-        .exec_async(
-            "const [n, timeout, settle, done] = arguments;
-             const H = window.__olarkConformance;
-             const plain = a => Array.from(a).map(x => (x && typeof x === 'object') ? JSON.parse(JSON.stringify(x)) : x);
-             const calls = () => {
-               const gtag = (window.dataLayer || []).map(plain).filter(c => c[0] !== 'js' && c[0] !== 'config');
-               const ga = ((window.ga && window.ga.q) || []).map(plain).filter(c => c[0] !== 'create' && !(c[0] === 'send' && c[1] === 'pageview'));
-               return gtag.map(c => ['gtag'].concat(c)).concat(ga.map(c => ['ga'].concat(c)));
-             };
-             H.waitFor(() => calls().length >= n, timeout).then(() => H.settle(settle)).then(() => done(calls()));",
-            vec![at_least.into(), timeout.into(), settle.into()],
-        )
-        .await?;
-    Ok(calls)
+    w.invoke(
+        "analytics",
+        json!({ "n": at_least, "timeout": timeout, "settle": settle }),
+    )
+    .await
 }
 
 /// The doc string is one JSON array per line, e.g. `["gtag", "event", "chat_expanded",
@@ -188,26 +216,23 @@ async fn analytics_nothing(w: &mut OlarkWorld) -> StepResult {
 }
 
 /// The widget decides at load whether it runs on this host: its readiness is awaited
-/// for at most the profile's timeout, then nothing of it may be displayed.
+/// for at most the profile's timeout (2 s at most), then nothing may be displayed outside
+/// the fixture's own content (its `<main>`). That check needs no selector: a widget that
+/// does not load has no DOM to find, so only a positive sighting can fail it, and it sees
+/// any widget, whatever its DOM.
 #[then("the widget does not load")]
 async fn does_not_load(w: &mut OlarkWorld) -> StepResult {
     let timeout = w.timeout_ms().min(2_000);
     let ready = w.ready_within(timeout).await?;
-    let selector = w.selector(Part::Chatbox).to_string();
-    let shown = w
-        .exec(
-            "const H = window.__olarkConformance; return H.displayed(arguments[0]) || (H.watched ? H.watched.ever : false);",
-            vec![selector.into()],
-        )
-        .await?;
-    if ready || shown == Value::Bool(true) {
+    let shown: Vec<String> = w.invoke("foreignDisplayed", json!({})).await?;
+    if ready || !shown.is_empty() {
         fail!(
             "{}: expected the widget not to load on this host, but it {}",
             w.call,
             if ready {
-                "became ready"
+                "became ready".to_string()
             } else {
-                "was displayed"
+                format!("displayed {}", shown.join(", "))
             }
         );
     }
@@ -216,32 +241,58 @@ async fn does_not_load(w: &mut OlarkWorld) -> StepResult {
 
 #[derive(Deserialize)]
 struct Link {
+    vis: Vis,
     found: bool,
+    /// The link's target, or its document's `<base target>`.
     target: String,
+    /// Where following it goes: "same" (the page's own window), "new", "frame" (only the
+    /// widget's frame) or "named".
+    opens: Option<String>,
     href: String,
+}
+
+impl Link {
+    fn found(&self) -> String {
+        if !self.found {
+            return "no such link".into();
+        }
+        let goes = match self.opens.as_deref() {
+            Some("same") => "the page's own window",
+            Some("new") => "a new window",
+            Some("frame") => "only the widget's frame",
+            _ => "a named window",
+        };
+        format!(
+            "{} with target {:?}, which opens in {goes}",
+            self.href, self.target
+        )
+    }
 }
 
 async fn operator_link(w: &mut OlarkWorld, url: &str) -> anyhow::Result<Link> {
     let timeout = w.timeout_ms();
-    let selector = w.selector(Part::OperatorMessage).to_string();
-    w.exec_async(
-        "const [sel, url, timeout, done] = arguments;
-         const H = window.__olarkConformance;
-         const find = () => Array.from(document.querySelectorAll(sel + ' a')).find(a => a.href === url || a.href === url + '/' || a.href.replace(/\\/$/, '') === url.replace(/\\/$/, ''));
-         H.waitFor(() => find(), timeout).then(() => { const a = find(); done(a ? { found: true, target: a.target || '', href: a.href } : { found: false, target: '', href: '' }); });",
-        vec![selector.into(), url.into(), timeout.into()],
-    )
-    .await
+    let link: Waited<Link> = w
+        .query(
+            "link",
+            Part::OperatorMessage,
+            json!({ "url": url, "timeout": timeout }),
+        )
+        .await?;
+    w.check_profile(&link.seen.vis)?;
+    if !link.seen.found && link.seen.vis.state == VisState::Unseen {
+        fail_unseen(w, Part::OperatorMessage, &link.seen.vis)?;
+    }
+    Ok(link.seen)
 }
 
 #[then(expr = "the operator message's link to {string} opens in a new window")]
 async fn link_new_window(w: &mut OlarkWorld, url: String) -> StepResult {
     let link = operator_link(w, &url).await?;
-    if !link.found || link.target != "_blank" {
+    if !link.found || link.opens.as_deref() != Some("new") {
         fail!(
             "{}: expected a link to {url} in an operator message that opens in a new window (target=_blank), found {}",
             w.call,
-            if link.found { format!("{} with target {:?}", link.href, link.target) } else { "no such link".into() }
+            link.found()
         );
     }
     Ok(())
@@ -250,11 +301,11 @@ async fn link_new_window(w: &mut OlarkWorld, url: String) -> StepResult {
 #[then(expr = "the operator message's link to {string} opens in the same window")]
 async fn link_same_window(w: &mut OlarkWorld, url: String) -> StepResult {
     let link = operator_link(w, &url).await?;
-    if !link.found || !(link.target.is_empty() || link.target == "_self") {
+    if !link.found || link.opens.as_deref() != Some("same") {
         fail!(
-            "{}: expected a link to {url} in an operator message that opens in the same window, found {}",
+            "{}: expected a link to {url} in an operator message that opens in the same window (the page's own), found {}",
             w.call,
-            if link.found { format!("{} with target {:?}", link.href, link.target) } else { "no such link".into() }
+            link.found()
         );
     }
     Ok(())
@@ -293,19 +344,10 @@ async fn shows_one_of(
     Ok(())
 }
 
-/// The texts of the operator messages shown, once at least `n` are (or the timeout).
+/// The texts of the operator messages shown, once at least `n` are (or the timeout), after
+/// the page settled. Zero messages count only when the harness sees the message list.
 async fn operator_messages(w: &mut OlarkWorld, n: usize) -> anyhow::Result<Vec<String>> {
-    let timeout = if n == 0 { 0 } else { w.timeout_ms() };
-    let settle = w.settle_ms();
-    let selector = w.selector(Part::OperatorMessage).to_string();
-    w.exec_async(
-        "const [sel, n, timeout, settle, done] = arguments;
-         const H = window.__olarkConformance;
-         const items = () => Array.from(document.querySelectorAll(sel)).map(e => e.textContent.trim());
-         H.waitFor(() => items().length >= n, timeout).then(() => H.settle(settle)).then(() => done(items()));",
-        vec![selector.into(), n.into(), timeout.into(), settle.into()],
-    )
-    .await
+    crate::steps::conversation::items(w, Part::OperatorMessage, n).await
 }
 
 #[given(expr = "the chat shows {int} operator message(s)")]
@@ -364,8 +406,7 @@ async fn new_visitor(w: &mut OlarkWorld) -> StepResult {
         })
         .await?;
     cleared.map_err(|e| w.command_error(e, "failed to delete the cookies"))?;
-    w.exec("localStorage.clear(); sessionStorage.clear();", vec![])
-        .await?;
+    let _: Value = w.invoke("clearStorage", json!({})).await?;
     w.open("embed.sub.html").await?;
     crate::steps::page::wait_ready(w).await
 }

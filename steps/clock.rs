@@ -3,7 +3,7 @@
 
 use cucumber::{given, then, when};
 use olark_conformance::server::sites::CLOCK_EPOCH_MS;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::steps::world::{fail, OlarkWorld, StepResult};
 
@@ -27,11 +27,8 @@ async fn seconds_pass(w: &mut OlarkWorld, seconds: u64) -> StepResult {
     }
     // A page opened later starts from the backend's time; an open page advances with it.
     if w.page_open {
-        let now = w
-            .exec(
-                "const H = window.__olarkConformance; return H.clock ? H.clock.advance(arguments[0]) : null;",
-                vec![(seconds * 1_000).into()],
-            )
+        let now: Value = w
+            .invoke("advance", json!({ "ms": seconds * 1_000 }))
             .await?;
         if now == Value::Null {
             return Err(w.fault("the open page has no virtual clock").into());
@@ -42,11 +39,7 @@ async fn seconds_pass(w: &mut OlarkWorld, seconds: u64) -> StepResult {
 
 #[then(expr = "the page's clock reads {int} second(s) after the start")]
 async fn page_clock(w: &mut OlarkWorld, seconds: u64) -> StepResult {
-    let now = w
-        .exec("return window.Date.now()", vec![])
-        .await?
-        .as_u64()
-        .unwrap_or_default();
+    let now: u64 = w.invoke("now", json!({})).await?;
     let want = CLOCK_EPOCH_MS + seconds * 1_000;
     if now != want {
         fail!(

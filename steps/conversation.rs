@@ -1,21 +1,21 @@
 //! Steps for the visitor's side of a conversation: sending through the real UI, the
 //! offline form, and what the chat shows (messages by author, notifications, unread
-//! count), all through the profile's selectors.
+//! count), all through the query layer. Message items are list parts: none at all is an
+//! ordinary state, seen as such only while the harness sees the message list.
 
 use cucumber::{given, then, when};
-use fantoccini::Locator;
 use olark_conformance::profile::Part;
 use serde::Deserialize;
+use serde_json::json;
 
 use crate::steps::page::ENTER;
-use crate::steps::world::{fail, OlarkWorld, StepResult};
+use crate::steps::world::{fail, OlarkWorld, StepResult, Vis, VisState, Waited};
 
 /// Types the message into the message input and presses Enter, as a visitor does.
 #[given(expr = "the visitor sends {string}")]
 #[when(expr = "the visitor sends {string}")]
 async fn visitor_sends(w: &mut OlarkWorld, text: String) -> StepResult {
-    w.type_into(Part::Input, &text).await?;
-    Ok(w.type_into(Part::Input, ENTER).await?)
+    Ok(w.type_into(Part::Input, &format!("{text}{ENTER}")).await?)
 }
 
 #[given(expr = "the visitor leaves the offline message {string} as {string} with email {string}")]
@@ -34,7 +34,7 @@ async fn leaves_offline_message(
 
 #[derive(Deserialize)]
 struct Shown {
-    ok: bool,
+    vis: Vis,
     items: Vec<String>,
     others: Vec<String>,
 }
@@ -45,38 +45,64 @@ async fn shown(
     w: &mut OlarkWorld,
     part: Part,
     texts: &[&str],
-    other: Part,
-) -> anyhow::Result<Shown> {
+    other: Option<Part>,
+) -> anyhow::Result<Waited<Shown>> {
     let timeout = w.timeout_ms();
-    let selector = w.selector(part).to_string();
-    let other = w.selector(other).to_string();
-    w.exec_async(
-        "const [sel, other, texts, timeout, done] = arguments;
-         const H = window.__olarkConformance;
-         const items = s => Array.from(document.querySelectorAll(s)).map(e => e.textContent.trim());
-         const hit = () => items(sel).some(t => texts.every(x => t.includes(x)));
-         H.waitFor(hit, timeout).then(ok => done({ ok: !!ok, items: items(sel), others: items(other) }));",
-        vec![selector.into(), other.into(), texts.into(), timeout.into()],
-    )
-    .await
+    if let Some(other) = other {
+        w.uses(other)?;
+    }
+    let waited: Waited<Shown> = w
+        .query(
+            "items",
+            part,
+            json!({ "texts": texts, "other": other.map(Part::key), "timeout": timeout }),
+        )
+        .await?;
+    w.check_profile(&waited.seen.vis)?;
+    Ok(waited)
+}
+
+/// What was shown instead, for a failure: the items, or why the harness cannot see them.
+fn instead(s: &Shown) -> String {
+    match s.vis.state {
+        VisState::Unseen => s.vis.describe(),
+        _ => format!("{:?}", s.items),
+    }
+}
+
+/// The texts of `part`'s items once at least `n` are shown (or the timeout), after the
+/// page settled; waiting up to the timeout for the harness to see the list even for 0.
+pub async fn items(w: &mut OlarkWorld, part: Part, n: usize) -> anyhow::Result<Vec<String>> {
+    let timeout = w.timeout_ms();
+    let settle = w.settle_ms();
+    let waited: Waited<Shown> = w
+        .query(
+            "items",
+            part,
+            json!({ "n": n, "timeout": timeout, "settle": settle }),
+        )
+        .await?;
+    w.check_profile(&waited.seen.vis)?;
+    if waited.seen.vis.state == VisState::Unseen {
+        anyhow::bail!(
+            "{}: expected to read the {part}s within {timeout} ms, but {}",
+            w.call,
+            waited.seen.vis.describe()
+        );
+    }
+    Ok(waited.seen.items)
 }
 
 #[given(expr = "the chat shows the operator message {string} from {string}")]
 #[then(expr = "the chat shows the operator message {string} from {string}")]
 async fn shows_operator_message(w: &mut OlarkWorld, body: String, nickname: String) -> StepResult {
-    let s = shown(
-        w,
-        Part::OperatorMessage,
-        &[&body, &nickname],
-        Part::Notification,
-    )
-    .await?;
-    if !s.ok {
+    let s = shown(w, Part::OperatorMessage, &[&body, &nickname], None).await?;
+    if !s.met {
         fail!(
-            "{}: expected the chat to show an operator message {body:?} from {nickname:?} within {} ms; operator messages shown: {:?}",
+            "{}: expected the chat to show an operator message {body:?} from {nickname:?} within {} ms; operator messages shown: {}",
             w.call,
             w.timeout_ms(),
-            s.items
+            instead(&s.seen)
         );
     }
     Ok(())
@@ -85,13 +111,13 @@ async fn shows_operator_message(w: &mut OlarkWorld, body: String, nickname: Stri
 #[given(expr = "the chat shows the visitor message {string}")]
 #[then(expr = "the chat shows the visitor message {string}")]
 async fn shows_visitor_message(w: &mut OlarkWorld, body: String) -> StepResult {
-    let s = shown(w, Part::VisitorMessage, &[&body], Part::OperatorMessage).await?;
-    if !s.ok {
+    let s = shown(w, Part::VisitorMessage, &[&body], None).await?;
+    if !s.met {
         fail!(
-            "{}: expected the chat to show the visitor's message {body:?} within {} ms; visitor messages shown: {:?}",
+            "{}: expected the chat to show the visitor's message {body:?} within {} ms; visitor messages shown: {}",
             w.call,
             w.timeout_ms(),
-            s.items
+            instead(&s.seen)
         );
     }
     Ok(())
@@ -100,16 +126,16 @@ async fn shows_visitor_message(w: &mut OlarkWorld, body: String) -> StepResult {
 #[given(expr = "the chat shows the notification {string}")]
 #[then(expr = "the chat shows the notification {string}")]
 async fn shows_notification(w: &mut OlarkWorld, body: String) -> StepResult {
-    let s = shown(w, Part::Notification, &[&body], Part::OperatorMessage).await?;
-    if !s.ok {
+    let s = shown(w, Part::Notification, &[&body], Some(Part::OperatorMessage)).await?;
+    if !s.met {
         fail!(
-            "{}: expected the chat to show the notification {body:?} within {} ms; notifications shown: {:?}",
+            "{}: expected the chat to show the notification {body:?} within {} ms; notifications shown: {}",
             w.call,
             w.timeout_ms(),
-            s.items
+            instead(&s.seen)
         );
     }
-    if let Some(op) = s.others.iter().find(|t| t.contains(&body)) {
+    if let Some(op) = s.seen.others.iter().find(|t| t.contains(&body)) {
         fail!(
             "{}: expected {body:?} as a notification, not from an operator, but an operator message shows it: {op:?}",
             w.call
@@ -118,17 +144,28 @@ async fn shows_notification(w: &mut OlarkWorld, body: String) -> StepResult {
     Ok(())
 }
 
+/// Settles, then reads all the chatbox's text, shown or not: stricter than what is
+/// visible, and only with evidence the harness sees the chatbox.
 #[then(expr = "the chat does not show {string}")]
 async fn does_not_show(w: &mut OlarkWorld, text: String) -> StepResult {
-    w.settle().await?;
-    let selector = w.selector(Part::Chatbox).to_string();
-    let content = w
-        .exec(
-            "const el = document.querySelector(arguments[0]); return el ? el.textContent : '';",
-            vec![selector.into()],
+    let timeout = w.timeout_ms();
+    let settle = w.settle_ms();
+    let content: Waited<crate::steps::behaviour::Reading> = w
+        .query(
+            "read",
+            Part::Chatbox,
+            json!({ "what": "content", "includes": "", "timeout": timeout, "settle": settle }),
         )
         .await?;
-    if content.as_str().is_some_and(|c| c.contains(&text)) {
+    w.check_profile(&content.seen.vis)?;
+    if content.seen.vis.state == VisState::Unseen {
+        fail!(
+            "{}: expected the chat not to show {text:?}, but the harness cannot read the chatbox: {}",
+            w.call,
+            content.seen.vis.describe()
+        );
+    }
+    if content.seen.text.contains(&text) {
         fail!(
             "{}: expected the chat not to show {text:?}, but the chatbox contains it",
             w.call
@@ -137,26 +174,32 @@ async fn does_not_show(w: &mut OlarkWorld, text: String) -> StepResult {
     Ok(())
 }
 
+#[derive(Deserialize)]
+struct Unread {
+    vis: Vis,
+    text: Option<String>,
+}
+
 #[then(expr = "the unread indicator shows {int}")]
 async fn unread_shows(w: &mut OlarkWorld, count: u32) -> StepResult {
+    w.uses(Part::Unread)?;
     let timeout = w.timeout_ms();
-    let selector = w.selector(Part::Unread).to_string();
-    let got: Option<String> = w
-        .exec_async(
-            "const [sel, want, timeout, done] = arguments;
-             const H = window.__olarkConformance;
-             const text = () => { const el = document.querySelector(sel); return el && H.displayed(sel) ? el.textContent.trim() : null; };
-             H.waitFor(() => text() !== null && text().includes(want), timeout).then(() => done(text()));",
-            vec![selector.clone().into(), count.to_string().into(), timeout.into()],
+    let got: Waited<Unread> = w
+        .invoke(
+            "unread",
+            json!({ "count": count.to_string(), "timeout": timeout }),
         )
         .await?;
-    if !got
-        .as_deref()
-        .is_some_and(|t| t.contains(&count.to_string()))
-    {
+    w.check_profile(&got.seen.vis)?;
+    if !got.met {
+        let shows = match got.seen.vis.state {
+            VisState::Unseen => got.seen.vis.describe(),
+            _ => format!("it shows {:?}", got.seen.text),
+        };
         fail!(
-            "{}: expected the unread indicator ({selector}) to show {count} within {timeout} ms, it shows {got:?}",
-            w.call
+            "{}: expected the unread indicator ({}) to show {count} within {timeout} ms, but {shows}",
+            w.call,
+            w.selector(Part::Unread)
         );
     }
     Ok(())
@@ -174,59 +217,9 @@ async fn rates_chat(
     comment: String,
 ) -> StepResult {
     w.click(Part::FeedbackBegin).await?;
-    let form = w.selector(Part::FeedbackForm).to_string();
+    // The survey shows one question at a time: a rating of the current one, then next.
     for rating in [chat, intelligence, speed, attitude] {
-        // The survey shows one question at a time: the rating inputs of the current one.
-        let radio = format!("{form} input[type=radio][value=\"{rating}\"]");
-        let timeout = w.timeout_ms();
-        let found: bool = w
-            .exec_async(
-                "const [sel, timeout, done] = arguments;
-                 const H = window.__olarkConformance;
-                 H.waitFor(() => Array.from(document.querySelectorAll(sel)).some(e => e.getClientRects().length), timeout).then(ok => done(!!ok));",
-                vec![radio.clone().into(), timeout.into()],
-            )
-            .await?;
-        if !found {
-            fail!(
-                "{}: expected the feedback form to offer the rating {rating} ({radio})",
-                w.call
-            );
-        }
-        // A real click on the rating, or on its label when the input itself is styled away.
-        let inputs = w
-            .webdriver("finding the rating inputs", |c| {
-                let radio = radio.clone();
-                async move { c.find_all(Locator::Css(&radio)).await }
-            })
-            .await?;
-        let inputs = inputs.map_err(|e| w.command_error(e, "failed to find the rating inputs"))?;
-        let mut chosen = false;
-        for input in inputs {
-            if w.within_deadline("clicking a rating", input.click())
-                .await?
-                .is_ok()
-            {
-                chosen = true;
-                break;
-            }
-            let label = input.find(Locator::XPath("./ancestor::label"));
-            if let Ok(label) = w.within_deadline("finding a rating's label", label).await? {
-                if w.within_deadline("clicking a rating's label", label.click())
-                    .await?
-                    .is_ok()
-                {
-                    chosen = true;
-                    break;
-                }
-            }
-        }
-        if !chosen {
-            fail!(
-                "{}: expected the rating {rating} to be selectable by a click",
-                w.call
-            );
-        }
+        w.click_rating(rating).await?;
         w.click(Part::FeedbackNext).await?;
     }
     w.type_into(Part::FeedbackComment, &comment).await?;

@@ -6,10 +6,10 @@ use cucumber::gherkin::Step;
 use cucumber::{given, then, when};
 use fantoccini::Locator;
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::steps::params::{Times, WidgetPart};
-use crate::steps::world::{fail, OlarkWorld, StepResult};
+use crate::steps::world::{fail, OlarkWorld, StepResult, Waited};
 
 /// The step's doc string; a step written without one is a scenario bug, not a failure
 /// of the implementation.
@@ -69,25 +69,59 @@ async fn on_page_with_widget(w: &mut OlarkWorld) -> StepResult {
 pub async fn wait_ready(w: &mut OlarkWorld) -> StepResult {
     let timeout = w.timeout_ms();
     if !w.ready_within(timeout).await? {
+        let why = not_ready_diagnostics(w).await?;
         fail!(
             "{}: expected the widget to become ready (a callback passed to api.chat.onReady \
-             after the page loaded fires), but it did not within {timeout} ms",
+             after the page loaded fires), but it did not within {timeout} ms{why}",
             w.call
         );
     }
     Ok(())
 }
 
+#[derive(Deserialize)]
+struct Diagnostics {
+    errors: Vec<Value>,
+    console: Vec<ConsoleEntry>,
+    clock: String,
+}
+
+/// What a widget author needs when the widget never got ready: the page's uncaught
+/// errors and console warnings and errors, the requests the server answered with an
+/// error, and whether the page ran on the virtual clock.
+async fn not_ready_diagnostics(w: &mut OlarkWorld) -> anyhow::Result<String> {
+    let d: Diagnostics = w.invoke("diagnostics", json!({})).await?;
+    let failed = w.site_state()?.failed_requests;
+    let mut out = String::new();
+    for e in &d.errors {
+        let message = e.get("message").and_then(Value::as_str).unwrap_or("?");
+        let source = e.get("source").and_then(Value::as_str).unwrap_or("");
+        let line = e.get("line").and_then(Value::as_u64).unwrap_or(0);
+        out.push_str(&format!("\n  uncaught error: {message} ({source}:{line})"));
+    }
+    for c in &d.console {
+        out.push_str(&format!("\n  console.{}: {}", c.level, c.text));
+    }
+    for r in &failed {
+        out.push_str(&format!("\n  failed request: {r}"));
+    }
+    if out.is_empty() {
+        out.push_str("\n  the page reported no errors and every request succeeded");
+    }
+    if d.clock == "virtual" {
+        out.push_str(
+            "\n  the page runs on the virtual clock (@clock): its timers run only when a step lets time pass, \
+             so a widget that waits on a timer before it is ready waits for ever",
+        );
+    }
+    Ok(out)
+}
+
 #[given("the page runs:")]
 #[when("the page runs:")]
 async fn page_runs(w: &mut OlarkWorld, step: &Step) -> StepResult {
     let js = docstring(w, step)?.to_string();
-    let ran: Value = w
-        .exec(
-            "return window.__olarkConformance.run(arguments[0])",
-            vec![js.into()],
-        )
-        .await?;
+    let ran: Value = w.invoke("run", json!({ "source": js })).await?;
     if ran.get("ok") != Some(&Value::Bool(true)) {
         let error = ran
             .get("error")
@@ -144,17 +178,15 @@ struct ConsoleEntry {
 #[then(expr = "the console shows a warning containing {string}")]
 async fn console_warning(w: &mut OlarkWorld, needle: String) -> StepResult {
     let timeout = w.timeout_ms();
-    let found: Option<Vec<ConsoleEntry>> = w
-        .exec_async(
-            "const [needle, timeout, done] = arguments;
-             const H = window.__olarkConformance;
-             const hit = () => H.console.some(c => (c.level === 'warn' || c.level === 'error') && c.text.includes(needle));
-             H.waitFor(hit, timeout).then(ok => done(ok ? null : H.console));",
-            vec![needle.clone().into(), timeout.into()],
+    let found: Waited<Vec<ConsoleEntry>> = w
+        .invoke(
+            "consoleHas",
+            json!({ "needle": needle, "timeout": timeout }),
         )
         .await?;
-    if let Some(console) = found {
-        let seen: Vec<String> = console
+    if !found.met {
+        let seen: Vec<String> = found
+            .seen
             .iter()
             .map(|c| format!("{}: {}", c.level, c.text))
             .collect();
@@ -168,10 +200,8 @@ async fn console_warning(w: &mut OlarkWorld, needle: String) -> StepResult {
 
 #[then("the page raised no errors")]
 async fn no_page_errors(w: &mut OlarkWorld) -> StepResult {
-    w.settle().await?;
-    let errors = w
-        .exec("return window.__olarkConformance.errors", vec![])
-        .await?;
+    let settle = w.settle_ms();
+    let errors: Value = w.invoke("errors", json!({ "settle": settle })).await?;
     if errors.as_array().is_some_and(|a| !a.is_empty()) {
         fail!(
             "{}: expected no uncaught errors in the page, got {errors}",
@@ -200,21 +230,13 @@ async fn loader_requested(w: &mut OlarkWorld, times: Times) -> StepResult {
 #[then(expr = "the page's {string} element has the class {string}")]
 async fn page_element_class(w: &mut OlarkWorld, selector: String, class: String) -> StepResult {
     let timeout = w.timeout_ms();
-    let got: Option<String> = w
-        .exec_async(
-            "const [sel, cls, timeout, done] = arguments;
-             const H = window.__olarkConformance;
-             const el = () => document.querySelector(sel);
-             H.waitFor(() => el() && el().classList.contains(cls), timeout)
-               .then(() => done(el() ? el().className : null));",
-            vec![
-                selector.clone().into(),
-                class.clone().into(),
-                timeout.into(),
-            ],
+    let got: Waited<Option<String>> = w
+        .invoke(
+            "pageClass",
+            json!({ "selector": selector, "cls": class, "timeout": timeout }),
         )
         .await?;
-    match got {
+    match got.seen {
         None => Err(w
             .fault(format!("the fixture page has no element {selector:?}"))
             .into()),

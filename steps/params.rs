@@ -6,13 +6,15 @@ use std::str::FromStr;
 use cucumber::Parameter;
 use olark_conformance::profile::Part;
 
-/// A part of the widget, resolved through the profile's selectors.
-#[derive(Debug, Clone, Copy, Parameter)]
-#[param(
-    name = "part",
-    regex = "chatbox panel|chatbox|launcher|minimize button|message list|message input|send button|visitor message|operator message|notification|unread indicator|offline form|offline name field|offline email field|offline message field|offline submit button|attention grabber|pre-chat form|pre-chat name field|pre-chat email field|pre-chat phone field|pre-chat submit button|pre-chat error|feedback button|feedback form|feedback next button|feedback comment field"
-)]
+/// A part of the widget, resolved through the profile's scope and selectors. Its words
+/// are the phrases of `olark_conformance::parts` (the one list of parts).
+#[derive(Debug, Clone, Copy)]
 pub struct WidgetPart(pub Part);
+
+impl cucumber::codegen::Parameter for WidgetPart {
+    const REGEX: &'static str = Part::REGEX;
+    const NAME: &'static str = "part";
+}
 
 impl FromStr for WidgetPart {
     type Err = String;

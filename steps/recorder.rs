@@ -8,13 +8,13 @@
 use cucumber::gherkin::Step;
 use cucumber::{given, then};
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use olark_conformance::matching::includes;
 
 use crate::steps::page::docstring;
 use crate::steps::params::{Call, Ordinal, Times};
-use crate::steps::world::{fail, OlarkWorld, StepResult};
+use crate::steps::world::{fail, OlarkWorld, StepResult, Waited};
 
 #[derive(Debug, Deserialize)]
 struct Fired {
@@ -39,21 +39,13 @@ async fn count_fired(
 ) -> anyhow::Result<Counted> {
     let timeout = if n == 0 { 0 } else { w.timeout_ms() };
     let settle = w.settle_ms();
-    w.exec_async(
-        "const [call, index, n, timeout, settle, done] = arguments;
-         const H = window.__olarkConformance;
-         H.waitFor(() => H.count(call, index) >= n, timeout)
-           .then(() => H.settle(settle))
-           .then(() => done({ count: H.count(call, index), calls: H.calls }));",
-        vec![
-            call.into(),
-            index.into(),
-            n.into(),
-            timeout.into(),
-            settle.into(),
-        ],
-    )
-    .await
+    let waited: Waited<Counted> = w
+        .invoke(
+            "fired",
+            json!({ "call": call, "index": index, "n": n, "timeout": timeout, "settle": settle }),
+        )
+        .await?;
+    Ok(waited.seen)
 }
 
 fn log(calls: &[Fired]) -> String {
@@ -175,23 +167,13 @@ async fn in_order(
     }
     let timeout = w.timeout_ms();
     let settle = w.settle_ms();
-    let names: Vec<String> = w
-        .exec_async(
-            "const [want, list, field, timeout, settle, done] = arguments;
-             const H = window.__olarkConformance;
-             const relevant = () => H[list].map(e => e[field]).filter(n => want.includes(n));
-             H.waitFor(() => relevant().length >= want.length, timeout)
-               .then(() => H.settle(settle))
-               .then(() => done(relevant()));",
-            vec![
-                want.clone().into(),
-                list.into(),
-                field.into(),
-                timeout.into(),
-                settle.into(),
-            ],
+    let waited: Waited<Vec<String>> = w
+        .invoke(
+            "inOrder",
+            json!({ "want": want, "list": list, "field": field, "timeout": timeout, "settle": settle }),
         )
         .await?;
+    let names = waited.seen;
     if names != want {
         fail!(
             "{}: expected {expected} in the order {want:?}, got {names:?}",
@@ -222,17 +204,13 @@ async fn tracked_at_least(w: &mut OlarkWorld, name: String, times: Times) -> Ste
 async fn expect_tracked(w: &mut OlarkWorld, name: &str, times: usize, exact: bool) -> StepResult {
     let timeout = if times == 0 { 0 } else { w.timeout_ms() };
     let settle = w.settle_ms();
-    let names: Vec<String> = w
-        .exec_async(
-            "const [name, n, timeout, settle, done] = arguments;
-             const H = window.__olarkConformance;
-             const count = () => H.tracked.filter(t => t.name === name).length;
-             H.waitFor(() => count() >= n, timeout)
-               .then(() => H.settle(settle))
-               .then(() => done(H.tracked.map(t => t.name)));",
-            vec![name.into(), times.into(), timeout.into(), settle.into()],
+    let waited: Waited<Vec<String>> = w
+        .invoke(
+            "tracked",
+            json!({ "name": name, "n": times, "timeout": timeout, "settle": settle }),
         )
         .await?;
+    let names = waited.seen;
     let got = names.iter().filter(|n| *n == name).count();
     if got != times && (exact || got < times) {
         let bound = if exact { "" } else { "at least " };

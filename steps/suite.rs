@@ -138,6 +138,7 @@ async fn run(args: Vec<OsString>) -> ExitCode {
                     message: None,
                     artifacts: None,
                     duration: Duration::ZERO,
+                    parts: Vec::new(),
                 });
                 false
             },
@@ -159,6 +160,7 @@ async fn run(args: Vec<OsString>) -> ExitCode {
                 message: None,
                 artifacts: None,
                 duration: Duration::ZERO,
+                parts: Vec::new(),
             });
         }
     }
@@ -254,21 +256,65 @@ async fn finish(
             (outcome, Some(text))
         }
     };
+    let (outcome, message) = match world.as_ref().and_then(|w| w.unsupported.clone()) {
+        // A step needed a part the profile declares absent: not a failure of the widget.
+        Some(why) if outcome == Outcome::Failed => (Outcome::Unsupported, Some(why)),
+        _ => (outcome, message),
+    };
+    let mut message = message;
     let mut saved = None;
+    let mut parts = Vec::new();
     if let Some(w) = world {
+        parts = w.parts_read.iter().map(|p| p.key().to_string()).collect();
+        let failed_requests = harness
+            .server
+            .sites()
+            .read(&w.site, |s| s.failed_requests.clone())
+            .unwrap_or_default();
+        // Requests the server answered with an error explain many failures (a chunk
+        // that 404s, a protocol request the backend rejected): say them.
+        let said = message
+            .as_deref()
+            .is_some_and(|m| m.contains("failed request: "));
+        if matches!(outcome, Outcome::Failed | Outcome::Error)
+            && !failed_requests.is_empty()
+            && !said
+        {
+            let mut text = message.take().unwrap_or_default();
+            text.push_str("\n  the mock backend answered with errors during this scenario:");
+            for r in &failed_requests {
+                text.push_str(&format!("\n    {r}"));
+            }
+            message = Some(text);
+        }
         // An unresponsive browser is not asked for anything more.
         let reachable = !w.unresponsive;
-        let log = if outcome != Outcome::Passed && w.page_open && reachable {
-            w.exec(
-                "return JSON.stringify(window.__olarkConformance && window.__olarkConformance.snapshot(), null, 2)",
-                vec![],
-            )
-            .await
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-        } else {
-            None
-        };
+        let mut files: Vec<(&str, String)> = Vec::new();
+        if outcome != Outcome::Passed && w.page_open && reachable {
+            if let Ok(snapshot) = w
+                .invoke::<serde_json::Value>("snapshot", serde_json::json!({}))
+                .await
+            {
+                let pretty =
+                    |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();
+                files.push(("recorder.json", pretty(&snapshot["recorder"])));
+                files.push((
+                    "parts.json",
+                    pretty(&serde_json::json!({
+                        "scope": snapshot["scope"],
+                        "watched": snapshot["watched"],
+                        "parts": snapshot["parts"],
+                    })),
+                ));
+                if let Some(dom) = snapshot["dom"].as_str() {
+                    files.push(("widget.html", dom.to_string()));
+                }
+            }
+        }
+        if !failed_requests.is_empty() {
+            let list = serde_json::to_string_pretty(&failed_requests).unwrap_or_default();
+            files.push(("failed-requests.json", list));
+        }
         if let Some(session) = w.session.take() {
             if outcome != Outcome::Passed && w.page_open {
                 saved = Some(
@@ -276,7 +322,7 @@ async fn finish(
                         &session,
                         &harness.opts.artifacts,
                         &w.site,
-                        log.as_deref(),
+                        &files,
                         reachable,
                     )
                     .await,
@@ -309,6 +355,7 @@ async fn finish(
         message,
         artifacts: saved,
         duration,
+        parts,
     };
     harness.report.record(result.expected_by(&harness.profile));
 }

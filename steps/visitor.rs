@@ -8,7 +8,7 @@ use olark_conformance::matching::includes;
 use olark_conformance::server::backend::VisitorInfo;
 use olark_conformance::server::details::place_named;
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::steps::operators::backend_wait;
 use crate::steps::page::docstring;
@@ -56,18 +56,7 @@ struct Answer {
 /// Calls `api.visitor.getDetails` in the page with a harness callback (not recorded).
 async fn get_details(w: &mut OlarkWorld) -> anyhow::Result<Answer> {
     let timeout = w.timeout_ms();
-    w.exec_async(
-        "const [timeout, done] = arguments;
-         const H = window.__olarkConformance;
-         let answered = false, returned = false, sync = false;
-         const cb = d => { if (answered) return; answered = true; sync = !returned; done({ ok: true, details: d, sync }); };
-         H.internal.add(cb);
-         H.realSetTimeout(() => { if (!answered) { answered = true; done({ ok: false }); } }, timeout);
-         window.olark('api.visitor.getDetails', cb);
-         returned = true;",
-        vec![timeout.into()],
-    )
-    .await
+    w.invoke("getDetails", json!({ "timeout": timeout })).await
 }
 
 async fn details(w: &mut OlarkWorld) -> anyhow::Result<Value> {

@@ -1,8 +1,11 @@
 //! The scenario World: one site on the mock backend, one pooled browser session, and the
-//! page helpers every step uses (script execution, in-page waits, the recorder).
+//! page helpers every step uses: named queries of the page-side query layer
+//! (`fixtures-site/harness/query.js`, one round trip each), what the harness sees of a
+//! part, and a visitor's clicks and keystrokes.
 //!
 //! Harness faults (lost session, page that never loaded) are marked on the World when
-//! they happen, so the report can tell them apart from conformance failures.
+//! they happen, so the report can tell them apart from conformance failures. A step that
+//! needs a part the profile declares absent marks the scenario unsupported.
 
 use std::fmt;
 use std::future::Future;
@@ -10,16 +13,19 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use anyhow::anyhow;
-use fantoccini::actions::{InputSource, MouseActions, PointerAction};
-use fantoccini::elements::Element;
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::error::{CmdError, ErrorStatus};
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use olark_conformance::browser::Session;
-use olark_conformance::profile::Part;
+use olark_conformance::profile::{Part, PartSpec};
+use olark_conformance::server::harness::{INVOKE, WINDOW_CHROME};
 use olark_conformance::server::sites::Site;
 use olark_conformance::suite::Harness;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::{json, Value};
 
 /// Longest one WebDriver command may take. Scripts are bounded by the session's 30 s
 /// script timeout and navigation by its 20 s page-load timeout, so a command that outlives
@@ -80,6 +86,11 @@ pub struct OlarkWorld {
     pub started: Instant,
     /// Set when the harness itself failed; the scenario is then an error, not a failure.
     pub fault: Option<String>,
+    /// Set when a step needs a part the profile declares absent: the scenario is then
+    /// unsupported, with this reason.
+    pub unsupported: Option<String>,
+    /// The parts steps read or touched, in first-use order (the report's `parts`).
+    pub parts_read: Vec<Part>,
 }
 
 impl fmt::Debug for OlarkWorld {
@@ -112,6 +123,8 @@ impl OlarkWorld {
             unresponsive: false,
             started: Instant::now(),
             fault: None,
+            unsupported: None,
+            parts_read: Vec::new(),
         })
     }
 
@@ -123,8 +136,26 @@ impl OlarkWorld {
         self.harness.profile.timing.settle_ms
     }
 
-    pub fn selector(&self, part: Part) -> &str {
-        self.harness.profile.selectors.get(part)
+    /// Records that a step reads or touches `part`; a part the profile declares absent
+    /// makes the scenario unsupported instead.
+    pub fn uses(&mut self, part: Part) -> anyhow::Result<()> {
+        if !self.parts_read.contains(&part) {
+            self.parts_read.push(part);
+        }
+        if *self.harness.profile.part(part) == PartSpec::Absent {
+            let why = format!(
+                "needs the {part}, which the profile declares absent ([parts] absent = [\"{}\"])",
+                part.key()
+            );
+            self.unsupported.get_or_insert_with(|| why.clone());
+            return Err(anyhow!(why));
+        }
+        Ok(())
+    }
+
+    /// The part's selectors as the profile writes them, for messages.
+    pub fn selector(&self, part: Part) -> String {
+        self.harness.profile.describe_part(part)
     }
 
     /// Records a harness fault and returns it as the step's error.
@@ -195,7 +226,7 @@ impl OlarkWorld {
         }
     }
 
-    /// Navigates to a fixture page of this scenario's site and checks the shim loaded.
+    /// Navigates to a fixture page of this scenario's site and checks the harness loaded.
     pub async fn open(&mut self, page: &str) -> anyhow::Result<()> {
         let url = format!("{}{page}", self.harness.server.origin(&self.site));
         let loaded = self
@@ -232,45 +263,80 @@ impl OlarkWorld {
         if let Err(e) = parked {
             return Err(self.command_error(e, "failed to move the pointer out of the way"));
         }
-        let shim: Value = self
-            .exec("return !!window.__olarkConformance", vec![])
-            .await?;
-        if shim != Value::Bool(true) {
-            return Err(self.fault(format!(
-                "failed to load the harness shim on {url} (is it a fixture page that includes /harness/shim.js?)"
-            )));
+        #[derive(Deserialize)]
+        struct Loaded {
+            problem: Option<String>,
+        }
+        let loaded: Loaded = self.invoke("loaded", json!({})).await?;
+        if let Some(problem) = loaded.problem {
+            return Err(self.fault(format!("the harness on {url} is broken: {problem}")));
         }
         Ok(())
     }
 
-    /// Runs a synchronous script in the page.
-    pub async fn exec(&mut self, js: &str, args: Vec<Value>) -> anyhow::Result<Value> {
-        self.require_page()?;
-        let result = self
-            .webdriver(
-                "running a script",
-                |c| async move { c.execute(js, args).await },
-            )
-            .await?;
-        self.classify(result)
-    }
-
-    /// Runs an asynchronous script (its last argument is the completion callback) and
-    /// decodes what it passes back. In-page waits use this: one round trip per wait.
-    pub async fn exec_async<T: DeserializeOwned>(
+    /// Runs one named query of the page-side query layer and decodes its answer: the
+    /// only way steps talk to the page (one round trip; a wait happens inside it).
+    pub async fn invoke<T: DeserializeOwned>(
         &mut self,
-        js: &str,
-        args: Vec<Value>,
+        name: &str,
+        args: Value,
     ) -> anyhow::Result<T> {
         self.require_page()?;
         let result = self
-            .webdriver("running a script", |c| async move {
-                c.execute_async(js, args).await
+            .webdriver("running a query in the page", |c| async move {
+                c.execute_async(INVOKE, vec![name.into(), args]).await
             })
             .await?;
-        let value = self.classify(result)?;
-        serde_json::from_value(value.clone())
-            .map_err(|e| self.fault(format!("failed to read the page's answer {value}: {e}")))
+        let answer = self.classify(result)?;
+        #[derive(Deserialize)]
+        struct Answer {
+            #[serde(default)]
+            ok: bool,
+            #[serde(default)]
+            value: Value,
+            error: Option<String>,
+            missing: Option<String>,
+        }
+        let answer: Answer = serde_json::from_value(answer.clone())
+            .map_err(|e| self.fault(format!("failed to read the page's answer {answer}: {e}")))?;
+        if let Some(missing) = answer.missing {
+            return Err(self.fault(format!(
+                "the page has no harness {missing} (a fixture page must carry {{{{harness}}}} in its <head>, before the embed code)"
+            )));
+        }
+        if !answer.ok {
+            let error = answer.error.unwrap_or_default();
+            return Err(self.fault(format!("the query {name:?} failed in the page: {error}")));
+        }
+        let value = answer.value;
+        serde_json::from_value(value.clone()).map_err(|e| {
+            self.fault(format!(
+                "failed to read the page's answer to {name:?} ({value}): {e}"
+            ))
+        })
+    }
+
+    /// [`Self::invoke`] for a query about `part`: records the use (or marks the scenario
+    /// unsupported), and passes the part's key as `args.part`.
+    pub async fn query<T: DeserializeOwned>(
+        &mut self,
+        name: &str,
+        part: Part,
+        mut args: Value,
+    ) -> anyhow::Result<T> {
+        self.uses(part)?;
+        args["part"] = part.key().into();
+        self.invoke(name, args).await
+    }
+
+    /// A reading whose selector or scope is not valid CSS is the profile's fault, not the
+    /// widget's: a harness error that says so.
+    pub fn check_profile(&mut self, vis: &Vis) -> anyhow::Result<()> {
+        if vis.invalid {
+            let reason = vis.reason.clone().unwrap_or_default();
+            return Err(self.fault(format!("{reason} (fix the profile)")));
+        }
+        Ok(())
     }
 
     fn require_page(&mut self) -> anyhow::Result<()> {
@@ -287,18 +353,6 @@ impl OlarkWorld {
         result.map_err(|e| self.command_error(e, "a script in the page failed"))
     }
 
-    /// Finds the element `what` describes; not finding it is the implementation's failure.
-    pub async fn find(&mut self, locator: Locator<'_>, what: &str) -> anyhow::Result<Element> {
-        self.require_page()?;
-        let found = self
-            .webdriver(
-                "finding an element",
-                |c| async move { c.find(locator).await },
-            )
-            .await?;
-        found.map_err(|e| self.command_error(e, &format!("expected {what}")))
-    }
-
     /// Resizes the window so the viewport is `width` × `height` CSS pixels (the window's
     /// chrome is measured and added).
     pub async fn resize_viewport(&mut self, width: u32, height: u32) -> anyhow::Result<()> {
@@ -307,11 +361,7 @@ impl OlarkWorld {
         // so this works before the scenario opens one.
         let measured = self
             .webdriver("measuring the window", |c| async move {
-                c.execute(
-                    "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]",
-                    vec![],
-                )
-                .await
+                c.execute(WINDOW_CHROME, vec![]).await
             })
             .await?;
         let chrome = self.classify(measured)?;
@@ -325,54 +375,136 @@ impl OlarkWorld {
         resized.map_err(|e| self.fault(format!("failed to resize the window: {e}")))
     }
 
-    /// Whether an element matching `selector` is displayed (`want` true) or not (false)
-    /// within `timeout_ms`: one in-page wait.
-    pub async fn displayed_within(&mut self, selector: &str, want: bool) -> anyhow::Result<bool> {
+    /// Whether the part is displayed (`want` true) or seen not displayed (false) within
+    /// the timeout, and what the harness saw last: one in-page wait.
+    pub async fn displayed_within(
+        &mut self,
+        part: Part,
+        want: bool,
+    ) -> anyhow::Result<Waited<Vis>> {
         let timeout = self.timeout_ms();
-        self.exec_async(
-            "const [sel, want, timeout, done] = arguments;
-             const H = window.__olarkConformance;
-             H.waitFor(() => H.displayed(sel) === want, timeout).then(ok => done(!!ok));",
-            vec![selector.into(), want.into(), timeout.into()],
+        let waited: Waited<Vis> = self
+            .query(
+                "displayed",
+                part,
+                json!({ "want": want, "timeout": timeout }),
+            )
+            .await?;
+        self.check_profile(&waited.seen)?;
+        Ok(waited)
+    }
+
+    /// Clicks the widget part as a visitor does: once it is displayed, still, and what
+    /// the browser hits at its centre, a real pointer click there.
+    pub async fn click(&mut self, part: Part) -> anyhow::Result<()> {
+        self.click_at(part, Value::Null, &format!("the {part}"))
+            .await
+    }
+
+    /// Clicks the rating valued `rating` of the feedback form (its radio input, or the
+    /// input's label when the input itself is styled away).
+    pub async fn click_rating(&mut self, rating: u32) -> anyhow::Result<()> {
+        self.click_at(
+            Part::FeedbackForm,
+            rating.into(),
+            &format!("the rating {rating} of the {}", Part::FeedbackForm),
         )
         .await
     }
 
-    /// The part's first element, once the part is displayed: what a visitor acts on.
-    async fn actionable(&mut self, part: Part, doing: &str) -> anyhow::Result<(String, Element)> {
-        let selector = self.selector(part).to_string();
-        if !self.displayed_within(&selector, true).await? {
-            return Err(anyhow!(
-                "{}: expected a {part} ({selector}) to {doing}, but none was displayed within {} ms",
-                self.call,
-                self.timeout_ms()
-            ));
+    async fn click_at(&mut self, part: Part, rating: Value, what: &str) -> anyhow::Result<()> {
+        #[derive(Deserialize)]
+        struct Point {
+            x: f64,
+            y: f64,
         }
-        let el = self
-            .find(
-                Locator::Css(&selector),
-                &format!("a {part} ({selector}) to {doing}"),
+        #[derive(Deserialize)]
+        struct Aim {
+            vis: Vis,
+            point: Option<Point>,
+            problem: Option<String>,
+        }
+        let timeout = self.timeout_ms();
+        let waited: Waited<Aim> = self
+            .query(
+                "clickPoint",
+                part,
+                json!({ "rating": rating, "timeout": timeout }),
             )
             .await?;
-        Ok((selector, el))
+        let aim = waited.seen;
+        self.check_profile(&aim.vis)?;
+        let Some(at) = aim.point.filter(|_| waited.met) else {
+            let why = match (aim.vis.state, aim.problem) {
+                (VisState::Unseen, _) | (_, None) => aim.vis.describe(),
+                (_, Some(problem)) => problem,
+            };
+            return Err(anyhow!(
+                "{}: expected {what} ({}) to be clickable within {timeout} ms, but {why}",
+                self.call,
+                self.selector(part)
+            ));
+        };
+        let click = MouseActions::new("pointer".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: at.x,
+                y: at.y,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        let clicked = self
+            .webdriver(
+                "clicking",
+                |c| async move { c.perform_actions(click).await },
+            )
+            .await?;
+        clicked.map_err(|e| self.command_error(e, &format!("failed to click {what}")))
     }
 
-    /// Clicks the widget part, as a visitor does, once it is displayed.
-    pub async fn click(&mut self, part: Part) -> anyhow::Result<()> {
-        let (selector, el) = self.actionable(part, "click").await?;
-        let clicked = self.within_deadline("clicking", el.click()).await?;
-        clicked
-            .map_err(|e| self.command_error(e, &format!("failed to click the {part} ({selector})")))
-    }
-
-    /// Types into the widget part once it is displayed (WebDriver key codes such as
+    /// Types into the widget part as a visitor does: once it is displayed it gets the
+    /// focus (caret at the end), then real key presses (WebDriver key codes such as
     /// Enter, `\u{E007}`, work).
     pub async fn type_into(&mut self, part: Part, keys: &str) -> anyhow::Result<()> {
-        let (selector, el) = self.actionable(part, "type into").await?;
-        let typed = self.within_deadline("typing", el.send_keys(keys)).await?;
-        typed.map_err(|e| {
-            self.command_error(e, &format!("failed to type into the {part} ({selector})"))
-        })
+        #[derive(Deserialize)]
+        struct Focus {
+            vis: Vis,
+            active: Option<String>,
+        }
+        let timeout = self.timeout_ms();
+        let waited: Waited<Focus> = self
+            .query("focus", part, json!({ "timeout": timeout }))
+            .await?;
+        let focus = waited.seen;
+        self.check_profile(&focus.vis)?;
+        if !waited.met {
+            let why = match focus.vis.state {
+                VisState::Displayed => format!(
+                    "it did not take the focus (the focus is on {})",
+                    focus.active.as_deref().unwrap_or("nothing")
+                ),
+                _ => focus.vis.describe(),
+            };
+            return Err(anyhow!(
+                "{}: expected to type into the {part} ({}) within {timeout} ms, but {why}",
+                self.call,
+                self.selector(part)
+            ));
+        }
+        let mut typing = KeyActions::new("keyboard".into());
+        for c in keys.chars() {
+            typing = typing
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        let typed = self
+            .webdriver("typing", |c| async move { c.perform_actions(typing).await })
+            .await?;
+        typed.map_err(|e| self.command_error(e, &format!("failed to type into the {part}")))
     }
 
     /// A failed WebDriver command: a harness fault when the browser or driver is gone,
@@ -388,26 +520,68 @@ impl OlarkWorld {
     /// Whether the widget became ready within `timeout_ms`: a harness callback (not
     /// recorded) passed to the latched `api.chat.onReady` fired.
     pub async fn ready_within(&mut self, timeout_ms: u64) -> anyhow::Result<bool> {
-        self.exec_async(
-            "const done = arguments[arguments.length - 1];
-             window.__olarkConformance.whenReady(arguments[0]).then(done);",
-            vec![timeout_ms.into()],
-        )
-        .await
+        self.invoke("ready", json!({ "timeout": timeout_ms })).await
     }
 
     /// Waits (in the page) until the profile's timing allows "nothing more will happen".
     pub async fn settle(&mut self) -> anyhow::Result<()> {
         let settle = self.settle_ms();
-        let _: Value = self
-            .exec_async(
-                "const done = arguments[arguments.length - 1];
-                 window.__olarkConformance.settle(arguments[0]).then(() => done(null));",
-                vec![settle.into()],
-            )
-            .await?;
+        let _: Value = self.invoke("settle", json!({ "ms": settle })).await?;
         Ok(())
     }
+}
+
+/// What the harness sees of a part (query.js `inspect`; "What the harness can see" in
+/// docs/profiles.md).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Vis {
+    /// The part's profile key.
+    pub part: String,
+    pub state: VisState,
+    /// How many elements its selectors matched.
+    pub count: usize,
+    /// Why it is unseen (or hidden without being present), in a widget author's words.
+    pub reason: Option<String>,
+    /// The profile's selector or scope is not valid CSS.
+    #[serde(default)]
+    pub invalid: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VisState {
+    /// Present, and at least one element displayed.
+    Displayed,
+    /// Seen not displayed: present and none displayed, or missing where that is normal.
+    Hidden,
+    /// No evidence either way: the harness cannot see the part.
+    Unseen,
+}
+
+impl Vis {
+    /// "displayed", "not displayed", or why the harness cannot see the part.
+    pub fn describe(&self) -> String {
+        match self.state {
+            VisState::Displayed => "it was displayed".into(),
+            VisState::Hidden if self.count == 0 => self
+                .reason
+                .clone()
+                .unwrap_or_else(|| "it was not displayed".into()),
+            VisState::Hidden => "it was not displayed".into(),
+            VisState::Unseen => self
+                .reason
+                .clone()
+                .unwrap_or_else(|| "the harness cannot see it".into()),
+        }
+    }
+}
+
+/// An expectation's answer: whether its condition was met while waiting, and the last
+/// reading (taken again after settling, for the expectations that settle).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Waited<T> {
+    pub met: bool,
+    pub seen: T,
 }
 
 /// Errors that say the browser or driver is gone, as opposed to the page misbehaving.

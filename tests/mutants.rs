@@ -6,10 +6,12 @@
 //! Each mutant runs the `olark-conformance` binary on only its scenarios, with a JSON
 //! report, in a temp directory of its own. The browser comes from `OLARK_BROWSER`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::path::Path;
+use std::process::ExitCode;
 
 use serde::Deserialize;
+
+mod support;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,26 +86,9 @@ fn run(root: &Path, mutant: &Mutant) -> Result<(), String> {
     std::fs::write(&file, text.replacen(&mutant.find, &mutant.replace, 1))
         .map_err(|e| format!("failed to write the mutant: {e}"))?;
 
-    let report = dir.path().join("report.json");
     let names: Vec<String> = mutant.fails.iter().map(|n| regex_escape(n)).collect();
-    let output = Command::new(env!("CARGO_BIN_EXE_olark-conformance"))
-        .arg("run")
-        .arg("--implementation")
-        .arg(&widget)
-        .arg("--artifacts")
-        .arg(dir.path().join("artifacts"))
-        .arg("--report")
-        .arg(&report)
-        .arg("--name")
-        .arg(format!("^(?:{})$", names.join("|")))
-        .output()
-        .map_err(|e| format!("failed to start olark-conformance: {e}"))?;
-    let results = read_report(&report).map_err(|e| {
-        format!(
-            "{e}; its output ended with: {}",
-            tail(&String::from_utf8_lossy(&output.stdout))
-        )
-    })?;
+    let filter = vec!["--name".to_string(), format!("^(?:{})$", names.join("|"))];
+    let results = support::run_suite(&widget, dir.path(), &filter)?.results;
     for name in &mutant.fails {
         let outcomes: Vec<&str> = results
             .iter()
@@ -122,25 +107,6 @@ fn run(root: &Path, mutant: &Mutant) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-#[derive(Deserialize)]
-struct Report {
-    results: Vec<Outcome>,
-}
-
-#[derive(Deserialize)]
-struct Outcome {
-    scenario: String,
-    outcome: String,
-}
-
-fn read_report(path: &PathBuf) -> Result<Vec<Outcome>, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("the run wrote no report ({e})"))?;
-    serde_json::from_str::<Report>(&text)
-        .map(|r| r.results)
-        .map_err(|e| format!("failed to read the run's report: {e}"))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
@@ -167,9 +133,4 @@ fn regex_escape(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-fn tail(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(3)..].join(" | ")
 }

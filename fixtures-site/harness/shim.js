@@ -10,8 +10,9 @@
  *     setTimeout/setInterval and performance.now run on a clock only the harness moves.
  *     Timers due at the current virtual time still run on their own; later ones wait
  *     for advance().
- *  3. In-page waiting: the harness asks for a condition and gets one answer, instead of
- *     polling over WebDriver.
+ *  3. The primitives of in-page waiting: settling, and the harness's own wait for the
+ *     widget to be ready. Queries about the widget's DOM (its scope, its parts, what is
+ *     displayed) live in query.js, loaded right after this file.
  *
  * Everything lives on window.__olarkConformance; the harness's own olark(...) calls use
  * functions marked internal, which are not recorded.
@@ -32,7 +33,10 @@
     seq: 0,
     registrations: Object.create(null),
     internal: new WeakSet(),
+    readyFired: false,
     realSetTimeout: realSetTimeout,
+    realClearTimeout: realClearTimeout,
+    realPerfNow: realPerfNow,
   };
   Object.defineProperty(window, '__olarkConformance', { value: H });
 
@@ -204,53 +208,8 @@
   }
 
   // ---- in-page waiting -------------------------------------------------------------------
-  // Displayed = present, rendered, not visually hidden and with a non-empty box.
-  H.displayed = function (selector) {
-    var els = document.querySelectorAll(selector);
-    for (var i = 0; i < els.length; i++) {
-      var el = els[i];
-      var r = el.getBoundingClientRect();
-      var visible = typeof el.checkVisibility === 'function'
-        ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
-        : getComputedStyle(el).visibility !== 'hidden';
-      if (visible && r.width > 0 && r.height > 0) return true;
-    }
-    return false;
-  };
   H.count = function (call, index) {
     return H.calls.filter(function (c) { return c.call === call && (!index || c.index === index); }).length;
-  };
-
-  // Resolves when predicate() returns a truthy value, or with null after timeoutMs.
-  // Checks after every DOM mutation and on each real timer tick.
-  H.waitFor = function (predicate, timeoutMs) {
-    return new Promise(function (resolve) {
-      var done = false, observer = null, timer = null;
-      var finish = function (value) {
-        if (done) return;
-        done = true;
-        if (observer) observer.disconnect();
-        realClearTimeout(timer);
-        resolve(value);
-      };
-      var check = function () {
-        var v;
-        try { v = predicate(); } catch (e) { v = null; }
-        if (v) finish(v);
-        return v;
-      };
-      if (check()) return;
-      observer = new MutationObserver(check);
-      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-      var deadline = realPerfNow() + timeoutMs;
-      var tick = function () {
-        if (done) return;
-        if (check()) return;
-        if (realPerfNow() >= deadline) return finish(null);
-        timer = realSetTimeout(tick, 10);
-      };
-      timer = realSetTimeout(tick, 10);
-    });
   };
 
   // Resolves once the page has been quiet for ms: real timers and a frame have run.
@@ -268,7 +227,7 @@
   H.whenReady = function (timeoutMs) {
     return new Promise(function (resolve) {
       var t = realSetTimeout(function () { resolve(false); }, timeoutMs);
-      var cb = function () { realClearTimeout(t); resolve(true); };
+      var cb = function () { H.readyFired = true; realClearTimeout(t); resolve(true); };
       H.internal.add(cb);
       try {
         window.olark('api.chat.onReady', cb);
@@ -279,35 +238,4 @@
     });
   };
 
-  // Whether the chatbox was ever displayed since the page started (checked on every DOM
-  // change and every frame), for "no flash before the configuration applies".
-  H.watchDisplayed = function (selector) {
-    var state = { ever: H.displayed(selector) };
-    var check = function () { if (!state.ever && H.displayed(selector)) state.ever = true; };
-    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-    var frame = function () { check(); if (typeof requestAnimationFrame === 'function') requestAnimationFrame(frame); };
-    frame();
-    return state;
-  };
-  if (script && script.dataset.watch) H.watched = H.watchDisplayed(script.dataset.watch);
-
-  // Elements that were animated (CSS animations or transitions, Web Animations) at any
-  // frame since the page started, for "animates when it appears".
-  H.animated = [];
-  if (typeof document.getAnimations === 'function' && typeof requestAnimationFrame === 'function') {
-    var seenAnimated = new Set();
-    var sample = function () {
-      document.getAnimations().forEach(function (a) {
-        var target = a.effect && a.effect.target;
-        if (target && !seenAnimated.has(target)) { seenAnimated.add(target); H.animated.push(target); }
-      });
-      requestAnimationFrame(sample);
-    };
-    requestAnimationFrame(sample);
-  }
-  H.wasAnimated = function (selector) {
-    return H.animated.some(function (el) {
-      return el.isConnected && (el.matches(selector) || !!el.closest(selector) || !!el.querySelector(selector));
-    });
-  };
 })();

@@ -1,6 +1,7 @@
 //! What a failed scenario leaves for its author: a screenshot, the page's HTML, the
-//! recorder's log (callbacks, console, errors) and the driver log, in one directory per
-//! scenario under the artifacts root.
+//! driver log and the files the steps collected (the recorder's log, what the harness saw
+//! of each part, the widget's DOM in its scope, the requests that failed), in one
+//! directory per scenario under the artifacts root.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -11,14 +12,15 @@ use super::pool::Session;
 /// is in trouble, and the artifacts must not hold up the run.
 const ARTIFACT_LIMIT: Duration = Duration::from_secs(10);
 
-/// Saves what can be saved about the session's current page into `root/<name>/`.
-/// Best effort: a dead browser still yields the directory with whatever was reachable;
-/// with `ask_browser` false (it stopped answering) only the files on disk are saved.
+/// Saves what can be saved about the session's current page into `root/<name>/`, with
+/// `files` (name, contents) beside it. Best effort: a dead browser still yields the
+/// directory with whatever was reachable; with `ask_browser` false (it stopped
+/// answering) only the files on disk are saved.
 pub async fn save(
     session: &Session,
     root: &Path,
     name: &str,
-    recorder: Option<&str>,
+    files: &[(&str, String)],
     ask_browser: bool,
 ) -> PathBuf {
     let dir = root.join(name);
@@ -33,8 +35,8 @@ pub async fn save(
             let _ = std::fs::write(dir.join("page.html"), html);
         }
     }
-    if let Some(log) = recorder {
-        let _ = std::fs::write(dir.join("recorder.json"), log);
+    for (file, contents) in files {
+        let _ = std::fs::write(dir.join(file), contents);
     }
     if let Ok(log) = std::fs::read(session.driver_dir().join("driver.log")) {
         let _ = std::fs::write(dir.join("driver.log"), log);

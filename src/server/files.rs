@@ -77,7 +77,7 @@ pub async fn fixture_file(
     let page = Page {
         host: &host,
         site: &site,
-        chatbox_selector: &state.chatbox_selector,
+        harness_config: &state.harness_config,
     };
     match substitute(&template, &page) {
         Ok(page) => (
@@ -100,8 +100,8 @@ pub struct Page<'a> {
     /// The `Host` the page was requested on (`s1-x.localhost:4123`).
     pub host: &'a str,
     pub site: &'a Site,
-    /// The profile's chatbox selector, which the shim watches from the first moment.
-    pub chatbox_selector: &'a str,
+    /// What the query layer needs from the profile (scope and parts), as JSON.
+    pub harness_config: &'a str,
 }
 
 /// Replaces every `{{name}}` in `template`; unknown names are an error.
@@ -118,7 +118,7 @@ pub fn substitute(template: &str, page: &Page<'_>) -> Result<String, String> {
         let name = after[..end].trim();
         let value = match name {
             "host" => page.host.to_string(),
-            "chatbox_selector" => html_attr(page.chatbox_selector),
+            "harness" => harness_tags(page),
             "site_id" => site.site_id.clone(),
             "embed_before_identify" => script_safe(&site.embed.before_identify),
             "embed_after_identify" => script_safe(&site.embed.after_identify),
@@ -131,6 +131,10 @@ pub fn substitute(template: &str, page: &Page<'_>) -> Result<String, String> {
             "clock_now_ms" => site.now_ms().to_string(),
             "referrer" => html_attr(site.next_referrer.as_deref().unwrap_or("")),
             "seed" => site.random_seed.map(|s| s.to_string()).unwrap_or_default(),
+            "chatbox_selector" => return Err(
+                "unknown placeholder {{chatbox_selector}}: {{harness}} now loads the whole harness"
+                    .into(),
+            ),
             other => return Err(format!("unknown placeholder {{{{{other}}}}}")),
         };
         out.push_str(&value);
@@ -138,6 +142,41 @@ pub fn substitute(template: &str, page: &Page<'_>) -> Result<String, String> {
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// The harness's two scripts, which a fixture page loads in its `<head>` before the embed
+/// code: the shim (recorder, virtual clock, arranged referrer and random seed) and the
+/// query layer with the profile's scope and parts.
+fn harness_tags(page: &Page<'_>) -> String {
+    let site = page.site;
+    let clock = if site.virtual_clock {
+        "virtual"
+    } else {
+        "real"
+    };
+    format!(
+        "<script src=\"/harness/shim.js\" data-clock=\"{clock}\" data-now=\"{now}\" data-referrer=\"{referrer}\" data-seed=\"{seed}\"></script>\n\
+         <script src=\"/harness/query.js\" data-profile=\"{profile}\"></script>",
+        now = site.now_ms(),
+        referrer = html_attr(site.next_referrer.as_deref().unwrap_or("")),
+        seed = site.random_seed.map(|s| s.to_string()).unwrap_or_default(),
+        profile = html_attr(page.harness_config),
+    )
+}
+
+/// `GET /harness/{file}`: the harness's page-side scripts, compiled into this binary.
+pub async fn harness_file(UrlPath(name): UrlPath<String>) -> Response {
+    match super::harness::file(&name) {
+        Some(text) => (
+            [
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            text,
+        )
+            .into_response(),
+        None => not_found(&format!("harness/{name}")),
+    }
 }
 
 /// Script text placed inside an inline `<script>` must not close it early.
@@ -213,17 +252,28 @@ mod tests {
         let page = Page {
             host: "s1-x.localhost:9",
             site: &site,
-            chatbox_selector: "div[data-x=\"1\"]",
+            harness_config: "{\"a\":\"<b>\"}",
         };
         let filled = substitute(
-            "<script>{{embed_before_identify}}olark.identify('{{site_id}}')</script>//{{ host }}/jsclient/loader.js {{clock}} {{chatbox_selector}}",
+            "<script>{{embed_before_identify}}olark.identify('{{site_id}}')</script>//{{ host }}/jsclient/loader.js {{clock}}",
             &page,
         )
         .unwrap();
         assert_eq!(
             filled,
-            "<script>olark.configure('a', '<\\/script>');olark.identify('1000-1-10-1000')</script>//s1-x.localhost:9/jsclient/loader.js real div[data-x=&quot;1&quot;]"
+            "<script>olark.configure('a', '<\\/script>');olark.identify('1000-1-10-1000')</script>//s1-x.localhost:9/jsclient/loader.js real"
         );
+        let tags = substitute("{{harness}}", &page).unwrap();
+        assert!(
+            tags.contains("src=\"/harness/shim.js\" data-clock=\"real\""),
+            "{tags}"
+        );
+        assert!(
+            tags.contains("data-profile=\"{&quot;a&quot;:&quot;&lt;b>&quot;}\""),
+            "{tags}"
+        );
+        let err = substitute("{{chatbox_selector}}", &page).unwrap_err();
+        assert!(err.contains("{{harness}}"), "{err}");
         let err = substitute("{{nope}}", &page).unwrap_err();
         assert!(err.contains("nope"), "{err}");
         assert!(substitute("{{host", &page).is_err());

@@ -9,6 +9,7 @@ pub mod backend;
 pub mod control;
 pub mod details;
 pub mod files;
+pub mod harness;
 pub mod protocol;
 pub mod sites;
 
@@ -16,7 +17,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -44,7 +48,8 @@ pub struct AppState {
     pub fixtures_dir: Arc<PathBuf>,
     pub files_dir: Arc<PathBuf>,
     pub loader_entry: Arc<str>,
-    pub chatbox_selector: Arc<str>,
+    /// The profile's scope and parts for the query layer, as JSON (`Profile::page_config`).
+    pub harness_config: Arc<str>,
 }
 
 impl AppState {
@@ -54,7 +59,7 @@ impl AppState {
             fixtures_dir: Arc::new(fixtures_dir),
             files_dir: Arc::new(profile.files_dir.clone()),
             loader_entry: profile.loader_entry.as_str().into(),
-            chatbox_selector: profile.selectors.chatbox.as_str().into(),
+            harness_config: profile.page_config().to_string().into(),
         }
     }
 }
@@ -65,9 +70,60 @@ pub fn app(state: AppState) -> Router {
         .nest("/_control", control::router())
         .nest("/olark/v1", protocol::router())
         .route("/jsclient/{*path}", get(files::implementation_file))
+        .route("/harness/{file}", get(files::harness_file))
         .route("/", get(files::index))
         .route("/{*path}", get(files::fixture_file))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            record_failed_requests,
+        ))
         .with_state(state)
+}
+
+/// Keeps every error answer a site's pages got (`Site::failed_requests`), so a scenario
+/// that fails can say "GET /jsclient/chunk.js → 404" or which protocol request the backend
+/// rejected, and why.
+async fn record_failed_requests(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let label = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .and_then(sites::label_from_host)
+        .map(str::to_string);
+    let method = request.method().to_string();
+    let path = request
+        .uri()
+        .path_and_query()
+        .map_or_else(|| request.uri().path().to_string(), |p| p.to_string());
+    let response = next.run(request).await;
+    let status = response.status();
+    let Some(label) = label.filter(|_| status.is_client_error() || status.is_server_error()) else {
+        return response;
+    };
+    // Error answers are small JSON bodies; keep the body to pass it on unchanged.
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let error = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(String::from))
+        .unwrap_or_else(|| String::from_utf8_lossy(&bytes).chars().take(200).collect());
+    state.sites.update(&label, |s| {
+        if s.failed_requests.len() < sites::MAX_FAILED_REQUESTS {
+            s.failed_requests.push(sites::FailedRequest {
+                method,
+                path,
+                status: status.as_u16(),
+                error,
+            });
+        }
+    });
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// A running mock server; dropping it stops serving.
@@ -162,7 +218,7 @@ pub(crate) mod tests {
 
     pub(crate) fn state() -> AppState {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let profile = Profile::load(&root.join("implementations/reference")).unwrap();
+        let profile = Profile::load(&root.join("tests/fixtures/tiny-widget")).unwrap();
         AppState::new(root.join("fixtures-site"), &profile)
     }
 
@@ -227,6 +283,29 @@ pub(crate) mod tests {
         assert_eq!(status, StatusCode::NOT_FOUND);
         let (status, _) = get(&state, "127.0.0.1:1", "/harness/../../Cargo.toml").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
+    #[tokio::test]
+    async fn error_answers_to_a_site_are_kept_with_their_reason() {
+        let state = state();
+        let site = state.sites.create("errors");
+        let host = format!("{}.localhost:4000", site.label);
+        let (status, body) = get(&state, &host, "/jsclient/chunk-404.js?v=1").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(
+            body.contains("no such file"),
+            "the body passes unchanged: {body}"
+        );
+        let (status, _) = get(&state, &host, "/harness/shim.js").await;
+        assert_eq!(status, StatusCode::OK);
+        let failed = state.sites.get(&site.label).unwrap().failed_requests;
+        assert_eq!(failed.len(), 1, "{failed:?}");
+        assert_eq!(failed[0].path, "/jsclient/chunk-404.js?v=1");
+        assert_eq!(failed[0].status, 404);
+        assert_eq!(failed[0].error, "no such file: /chunk-404.js");
+        assert!(failed[0]
+            .to_string()
+            .starts_with("GET /jsclient/chunk-404.js?v=1 → 404"));
     }
 
     #[tokio::test]

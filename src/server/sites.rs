@@ -55,6 +55,34 @@ pub struct Site {
     pub settings: serde_json::Map<String, serde_json::Value>,
     /// Seed for the page's `Math.random` (scenarios that pick "at random"), if any.
     pub random_seed: Option<u32>,
+    /// Requests from this site's pages that the server answered with an error (a missing
+    /// file, a protocol request it rejected), oldest first; at most [`MAX_FAILED_REQUESTS`].
+    pub failed_requests: Vec<FailedRequest>,
+}
+
+/// How many failed requests a site keeps: enough to explain a failure, bounded for a
+/// widget that retries in a loop.
+pub const MAX_FAILED_REQUESTS: usize = 50;
+
+/// A request the server answered with a 4xx or 5xx status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FailedRequest {
+    pub method: String,
+    /// Path and query, `/olark/v1/sites/…/messages`.
+    pub path: String,
+    pub status: u16,
+    /// The answer's `error` (the server's JSON errors), or the start of its body.
+    pub error: String,
+}
+
+impl std::fmt::Display for FailedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} → {} {}",
+            self.method, self.path, self.status, self.error
+        )
+    }
 }
 
 impl Site {
@@ -94,6 +122,7 @@ impl Sites {
             next_referrer: None,
             settings: serde_json::Map::new(),
             random_seed: None,
+            failed_requests: Vec::new(),
         };
         let entry = Entry {
             site: site.clone(),
