@@ -111,7 +111,7 @@ async fn not_ready_diagnostics(w: &mut OlarkWorld) -> anyhow::Result<String> {
     if d.clock == "virtual" {
         out.push_str(
             "\n  the page runs on the virtual clock (@clock): its timers run only when a step lets time pass, \
-             so a widget that waits on a timer before it is ready waits for ever",
+             so a widget that waits on a timer before it is ready never gets there",
         );
     }
     Ok(out)
