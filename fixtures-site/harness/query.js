@@ -760,7 +760,11 @@
           }
         }
         var focused = root.activeElement === el;
-        return { pass: focused, seen: { vis: r.vis, focused: focused, active: describeEl(root.activeElement) } };
+        // An element of the page's own document (shadow roots included) can be handed to
+        // WebDriver, whose element send-keys is faster than key actions; one in a frame
+        // cannot, so the harness types with key actions into the focused element instead.
+        var element = el.ownerDocument === document ? el : null;
+        return { pass: focused, seen: { vis: r.vis, focused: focused, active: describeEl(root.activeElement), element: element } };
       }, a.timeout);
     },
 
