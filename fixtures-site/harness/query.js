@@ -1,6 +1,6 @@
 /*
- * olark-conformance query layer. Loaded right after shim.js by the fixture page's
- * {{harness}} tags, so it runs before any implementation code. Every step reads or
+ * olark-conformance query layer. Served right after shim.js in /harness/harness.js, which
+ * the fixture page's {{harness}} tag loads, so it runs before any implementation code. Every step reads or
  * touches the widget through it, by name: WebDriver runs webdriver/invoke.js, which calls
  * H.invoke(name, args) and answers once (one round trip per wait). Steps never send
  * JavaScript of their own; only the scenario's own "the page runs:" script is arbitrary.
@@ -511,9 +511,6 @@
   };
 
   var ops = {
-    // The page carries the harness (the plumbing answers {missing} otherwise).
-    loaded: function () { return { problem: H.queryProblem || null, scope: config.scopeText }; },
-
     // -- what is displayed --
     boxState: function (a) {
       var is = BOX_STATES[a.want];

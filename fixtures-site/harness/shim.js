@@ -12,7 +12,7 @@
  *     for advance().
  *  3. The primitives of in-page waiting: settling, and the harness's own wait for the
  *     widget to be ready. Queries about the widget's DOM (its scope, its parts, what is
- *     displayed) live in query.js, loaded right after this file.
+ *     displayed) live in query.js, served right after this file as /harness/harness.js.
  *
  * Everything lives on window.__olarkConformance; the harness's own olark(...) calls use
  * functions marked internal, which are not recorded.

@@ -144,7 +144,7 @@ pub fn substitute(template: &str, page: &Page<'_>) -> Result<String, String> {
     Ok(out)
 }
 
-/// The harness's two scripts, which a fixture page loads in its `<head>` before the embed
+/// The harness's script, which a fixture page loads in its `<head>` before the embed
 /// code: the shim (recorder, virtual clock, arranged referrer and random seed) and the
 /// query layer with the profile's scope and parts.
 fn harness_tags(page: &Page<'_>) -> String {
@@ -155,8 +155,7 @@ fn harness_tags(page: &Page<'_>) -> String {
         "real"
     };
     format!(
-        "<script src=\"/harness/shim.js\" data-clock=\"{clock}\" data-now=\"{now}\" data-referrer=\"{referrer}\" data-seed=\"{seed}\"></script>\n\
-         <script src=\"/harness/query.js\" data-profile=\"{profile}\"></script>",
+        "<script src=\"/harness/harness.js\" data-clock=\"{clock}\" data-now=\"{now}\" data-referrer=\"{referrer}\" data-seed=\"{seed}\" data-profile=\"{profile}\"></script>",
         now = site.now_ms(),
         referrer = html_attr(site.next_referrer.as_deref().unwrap_or("")),
         seed = site.random_seed.map(|s| s.to_string()).unwrap_or_default(),
@@ -164,13 +163,15 @@ fn harness_tags(page: &Page<'_>) -> String {
     )
 }
 
-/// `GET /harness/{file}`: the harness's page-side scripts, compiled into this binary.
+/// `GET /harness/{file}`: the harness's page-side script, compiled into this binary. It
+/// cannot change during a run (and each run has its own port, so its own origins), so the
+/// browser may keep it: a scenario's later page loads cost no request for it.
 pub async fn harness_file(UrlPath(name): UrlPath<String>) -> Response {
     match super::harness::file(&name) {
         Some(text) => (
             [
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                (header::CACHE_CONTROL, "no-store"),
+                (header::CACHE_CONTROL, "private, max-age=86400"),
             ],
             text,
         )
@@ -265,7 +266,7 @@ mod tests {
         );
         let tags = substitute("{{harness}}", &page).unwrap();
         assert!(
-            tags.contains("src=\"/harness/shim.js\" data-clock=\"real\""),
+            tags.contains("src=\"/harness/harness.js\" data-clock=\"real\""),
             "{tags}"
         );
         assert!(

@@ -2,9 +2,10 @@
 //! scripts a page runs always match the steps of this binary, whatever `--fixtures`
 //! points at.
 //!
-//! - `shim.js` and `query.js` are served at `/harness/` and loaded by every fixture page
-//!   through the `{{harness}}` placeholder: the recorder, the virtual clock, and the query
-//!   layer every step goes through.
+//! - `shim.js` and `query.js` are served together as `/harness/harness.js` (one request
+//!   per page load, cached for the run), loaded by every fixture page through the
+//!   `{{harness}}` placeholder: the recorder, the virtual clock, and the query layer every
+//!   step goes through.
 //! - The `webdriver/` scripts are what WebDriver runs: [`INVOKE`] calls one named query
 //!   of the query layer, [`WINDOW_CHROME`] measures the window's frame (it must work on
 //!   any page, the shim not loaded).
@@ -23,11 +24,18 @@ pub const INVOKE: &str = include_str!("../../fixtures-site/harness/webdriver/inv
 pub const WINDOW_CHROME: &str =
     include_str!("../../fixtures-site/harness/webdriver/window-chrome.js");
 
+/// What a fixture page loads: the shim, then the query layer, as one script (both read
+/// their settings from its data attributes).
+pub const PAGE_SCRIPT: &str = concat!(
+    include_str!("../../fixtures-site/harness/shim.js"),
+    "\n",
+    include_str!("../../fixtures-site/harness/query.js")
+);
+
 /// The file served at `/harness/<name>`.
 pub fn file(name: &str) -> Option<&'static str> {
     match name {
-        "shim.js" => Some(SHIM),
-        "query.js" => Some(QUERY),
+        "harness.js" => Some(PAGE_SCRIPT),
         _ => None,
     }
 }

@@ -296,7 +296,7 @@ pub(crate) mod tests {
             body.contains("no such file"),
             "the body passes unchanged: {body}"
         );
-        let (status, _) = get(&state, &host, "/harness/shim.js").await;
+        let (status, _) = get(&state, &host, "/harness/harness.js").await;
         assert_eq!(status, StatusCode::OK);
         let failed = state.sites.get(&site.label).unwrap().failed_requests;
         assert_eq!(failed.len(), 1, "{failed:?}");
