@@ -163,15 +163,15 @@ fn harness_tags(page: &Page<'_>) -> String {
     )
 }
 
-/// `GET /harness/{file}`: the harness's page-side script, compiled into this binary. It
-/// cannot change during a run (and each run has its own port, so its own origins), so the
-/// browser may keep it: a scenario's later page loads cost no request for it.
+/// `GET /harness/{file}`: the harness's page-side script, compiled into this binary. Not
+/// cached, like everything else: measured, Firefox loads it from this server faster than
+/// from its own cache.
 pub async fn harness_file(UrlPath(name): UrlPath<String>) -> Response {
     match super::harness::file(&name) {
         Some(text) => (
             [
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                (header::CACHE_CONTROL, "private, max-age=86400"),
+                (header::CACHE_CONTROL, "no-store"),
             ],
             text,
         )
