@@ -358,14 +358,20 @@
   // ---- 4. watchers from the first moment -----------------------------------------------------
   // Whether the chatbox was ever displayed or present since the page started: checked on
   // every mutation of the page or the scope and on every animation frame.
+  // Once the chatbox was displayed both answers are final, and the watcher stops (it
+  // costs a layout read per mutation and per frame).
   var watched = { everDisplayed: false, everPresent: false };
   function watchChatbox() {
+    if (watched.everDisplayed) return;
     var scope = resolveScope();
     var vis;
     watching = true;
     try { vis = see('chatbox', scope); } catch (e) { return; } finally { watching = false; }
     if (vis.count) watched.everPresent = true;
-    if (vis.state === 'displayed') watched.everDisplayed = true;
+    if (vis.state === 'displayed') {
+      watched.everDisplayed = true;
+      watchObserver.disconnect();
+    }
   }
   // Elements that were animated (CSS animations or transitions, Web Animations) at any
   // frame since the page started, in the page or the scope.
@@ -384,7 +390,7 @@
   var watchedRoots = [];
   function everyFrame() {
     var scope = resolveScope();
-    for (var i = 0; i < scope.roots.length; i++) {
+    for (var i = 0; i < scope.roots.length && !watched.everDisplayed; i++) {
       if (watchedRoots.indexOf(scope.roots[i]) < 0) {
         watchedRoots.push(scope.roots[i]);
         watchObserver.observe(scope.roots[i], { subtree: true, childList: true, attributes: true });
